@@ -1,0 +1,33 @@
+// Progress reporting for long steps: a bar on an interactive terminal, nothing otherwise (CI, pipes, --json).
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  start(label: string, total: number): void;
+  update(value: number): void;
+  stop(): void;
+}
+
+export const silentProgress: Progress = { start() {}, update() {}, stop() {} };
+
+/** A progress bar on stderr when it is a TTY and `enabled`; otherwise silent. */
+export function createProgress(enabled: boolean): Progress {
+  if (!enabled || !process.stderr.isTTY) return silentProgress;
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    start(label, total) {
+      bar?.stop();
+      bar = new cliProgress.SingleBar(
+        { stream: process.stderr, format: `${label.padEnd(28)} {bar} {percentage}% | {value}/{total}`, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, 0);
+    },
+    update(value) {
+      bar?.update(value);
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

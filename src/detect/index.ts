@@ -1,0 +1,5 @@
+// Detectors: rule and statistical checks that flag records with explanations.
+export * from './detector.js';
+export * from './run-detectors.js';
+export * from './sql-format.js';
+export { CEAP_DETECTORS, monthlySubquotaLimit } from './ceap/index.js';

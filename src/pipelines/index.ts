@@ -1,0 +1,2 @@
+// Pipelines join the stages: ingest, build, detect, demo; catalog composition; run logs.
+export * from './ingest-ceap.js';

@@ -9,3 +9,4 @@ export * from './dates.js';
 export * from './duckdb.js';
 export * from './files.js';
 export * from './progress.js';
+export * from './package-root.js';

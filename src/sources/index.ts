@@ -2,4 +2,14 @@
 export * from './camara/index.js';
 export * from './http.js';
 export * from './zip.js';
-// synthetic/ is exported once the generator lands
+export {
+  generateCeap,
+  type GenerateCeapOptions,
+  type GenerateCeapResult,
+  CEAP_VINTAGES,
+  type CeapVintage,
+  GROUND_TRUTH_HEADER,
+  type GroundTruthRow,
+  ANOMALY_KINDS,
+  type AnomalyKind,
+} from './synthetic/index.js';

@@ -1,0 +1,3 @@
+// The REST API and the dashboard server.
+export * from './server.js';
+export * from './problem.js';

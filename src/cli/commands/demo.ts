@@ -1,0 +1,127 @@
+// `hardin demo` (what `npm start` runs): generate a full synthetic year at real volume, ingest, build, detect,
+// evaluate, then serve the dashboard. Re-running with the same seed/scale reuses the generated files, and the
+// lake skips unchanged inputs, so a second start is fast.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { createProgress, exists, newRunId, readJson, resolveConfig, writeFileAtomic } from '../../core/index.js';
+import { generateCeap, type GenerateCeapResult } from '../../sources/index.js';
+import { evaluateCeap, runDetect, StepTimer } from '../../pipelines/index.js';
+import { createOutput, n, seconds } from '../output.js';
+import { intOption, numberOption, yearsOption } from '../options.js';
+import { build, describeIngest, ingestFiles, logRun } from './data.js';
+import { serve } from './serve.js';
+
+interface DemoOptions {
+  home?: string;
+  seed: number;
+  scale: number;
+  years: number[];
+  port?: number;
+  serve: boolean;
+  json?: boolean;
+}
+
+export function registerDemoCommand(program: Command): void {
+  program
+    .command('demo')
+    .description('generate synthetic data, ingest, build, detect, evaluate, then serve the dashboard')
+    .option('--home <dir>', 'HARDIN_HOME')
+    .option('--seed <n>', 'random seed', intOption('seed', 0, 2 ** 31 - 1), 42)
+    .option('--scale <x>', 'multiple of one real year (≈ 400k rows)', numberOption('scale', 0.001, 20), 1)
+    .option('--years <list>', 'comma-separated years', yearsOption, [2025])
+    .option('--port <p>', 'HTTP port', intOption('port', 0, 65535))
+    .option('--no-serve', 'stop after the pipeline')
+    .option('--json', 'print a JSON summary')
+    .action(async (o: DemoOptions) => {
+      const out = createOutput(Boolean(o.json));
+      const config = resolveConfig({ home: o.home, port: o.port });
+      const runId = newRunId();
+      const timer = new StepTimer();
+      const started = Date.now();
+      const dataDir = path.join(config.home, 'demo-data');
+      try {
+        const generated = await timer.step(
+          'generate',
+          () => generateOnce(dataDir, o, Boolean(o.json)),
+          (g) => ({ rows: g.rows, files: g.files.length }),
+        );
+        out.info(`generated ${n(generated.rows)} synthetic CEAP rows in ${dataDir}`);
+        const ingested = await timer.step(
+          'ingest',
+          () => ingestFiles(config, generated.files.map((f) => f.path), undefined, Boolean(o.json)),
+          (r) => ({ rows: r.reduce((s, x) => s + x.rows, 0), quarantined: r.reduce((s, x) => s + x.quarantined, 0) }),
+        );
+        for (const r of ingested) out.info(describeIngest(r));
+        const built = await timer.step('build', () => build(config, runId, Boolean(o.json)), (b) => ({
+          models: b.models.length,
+          tests: b.testsPassed,
+        }));
+        out.info(`built ${built.models.length} warehouse models, ${built.testsPassed} tests passed`);
+        const detected = await timer.step('detect', () => runDetect({ home: config.home, runId, duckdb: config }), (d) => ({
+          flags: d.reduce((s, x) => s + x.flags, 0),
+        }));
+        const evaluation = await timer.step('evaluate', () =>
+          evaluateCeap({ home: config.home, groundTruthFile: generated.groundTruthPath }),
+        );
+        await logRun(config.home, runId, 'demo', timer);
+        const summary = {
+          runId,
+          home: config.home,
+          durationMs: Date.now() - started,
+          generated: { rows: generated.rows, files: generated.files.map((f) => f.path), anomalies: generated.anomalies },
+          ingested: {
+            rows: ingested.reduce((s, r) => s + r.rows, 0),
+            quarantined: ingested.reduce((s, r) => s + r.quarantined, 0),
+            files: ingested.map((r) => ({ name: r.input.name, status: r.status, year: r.year, version: r.version, rows: r.rows, quarantined: r.quarantined })),
+          },
+          tables: built.models.map((m) => ({ name: `${m.schema}.${m.name}`, rows: m.rows })),
+          testsPassed: built.testsPassed,
+          flags: detected.flatMap((d) => d.detectors.map((x) => ({ suite: d.suite, detector: x.id, flags: x.flags }))),
+          evaluation: evaluation.detectors,
+          steps: timer.steps,
+        };
+        out.result(summary, () =>
+          [
+            `demo pipeline finished in ${seconds(summary.durationMs)}`,
+            `  ingested ${n(summary.ingested.rows)} rows (${n(summary.ingested.quarantined)} quarantined)`,
+            `  built ${summary.tables.length} tables; ${summary.testsPassed} tests passed`,
+            ...summary.flags.map((f) => `  ${f.detector}: ${n(f.flags)} flags`),
+            ...summary.evaluation.map((e) => `  ${e.detector}: precision ${e.precision.toFixed(3)}, recall ${e.recall.toFixed(3)}`),
+          ].join('\n'),
+        );
+      } catch (error) {
+        await logRun(config.home, runId, 'demo', timer, error).catch(() => undefined);
+        throw error;
+      }
+      if (o.serve) await serve(config, Boolean(o.json));
+    });
+}
+
+/** Generates the demo files unless the same seed/scale/years were generated already. */
+async function generateOnce(dir: string, o: DemoOptions, quiet: boolean): Promise<GenerateCeapResult> {
+  const stamp = path.join(dir, 'generated.json');
+  const key = { seed: o.seed, scale: o.scale, years: o.years, format: 1 };
+  if (await exists(stamp)) {
+    const prev = await readJson<{ key: typeof key; result: GenerateCeapResult }>(stamp);
+    const filesExist = await Promise.all(prev.result.files.map((f) => exists(f.path)));
+    if (JSON.stringify(prev.key) === JSON.stringify(key) && filesExist.every(Boolean)) return prev.result;
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+  const progress = createProgress(!quiet);
+  let started = false;
+  const result = await generateCeap({
+    outDir: dir,
+    seed: o.seed,
+    scale: o.scale,
+    years: o.years,
+    onProgress: (done, total) => {
+      if (!started) progress.start('generate CEAP', total);
+      started = true;
+      progress.update(done);
+    },
+  });
+  progress.stop();
+  await writeFileAtomic(stamp, JSON.stringify({ key, result }, null, 2));
+  return result;
+}

@@ -63,7 +63,7 @@ export const monthlySubquotaLimit: Detector = {
         'monthly_subquota_limit',
         least(1.0, 0.5 + 0.5 * (running_total_cents - limit_cents) / limit_cents),
         json_object(
-          'text', 'Em ' || ${sqlMonthBr('year', 'month')} || ', os reembolsos de ' || lower(coalesce(subquota_description, 'subcota ' || subquota))
+          'text', 'Em ' || ${sqlMonthBr('year', 'month')} || ', os reembolsos de ' || rtrim(lower(coalesce(subquota_description, 'subcota ' || subquota)), '. ')
             || ' de ' || deputy_name || ' somaram ' || ${sqlBrl('running_total_cents')} || ' até este recibo (o ' || rank
             || 'º de ' || receipts_in_month || ' no mês, por data de emissão), acima do limite mensal de '
             || ${sqlBrl('limit_cents')} || ' em vigor desde ' || ${sqlYearMonthBr('valid_from')}

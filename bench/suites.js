@@ -30,21 +30,41 @@ async function ingest() {
       const r = await ingestCeap({ home, file: file.path });
       const s = (performance.now() - t0) / 1000;
       if (i > 0) times.push(s); // first run is a warm-up
-      if (r.rows + r.quarantined !== file.rows) throw new Error(`bench: ${r.rows}+${r.quarantined} != ${file.rows}`);
+      if (r.rows + r.quarantined !== file.rows)
+        throw new Error(`bench: ${r.rows}+${r.quarantined} != ${file.rows}`);
       await fs.rm(home, { recursive: true, force: true });
     }
     const s = median(times);
-    const figure = { suite: 'ingest', metric: 'csv_to_lake_s', value: round(s), rows_per_s: Math.round(file.rows / s), n: file.rows };
+    const figure = {
+      suite: 'ingest',
+      metric: 'csv_to_lake_s',
+      value: round(s),
+      rows_per_s: Math.round(file.rows / s),
+      n: file.rows,
+    };
     if (hasPython('pandas')) {
-      const out = execFileSync('python3', [path.join(here, 'anchors/pandas_read_csv.py'), file.path, String(runs)], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 20,
-      });
+      const out = execFileSync(
+        'python3',
+        [path.join(here, 'anchors/pandas_read_csv.py'), file.path, String(runs)],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 20,
+        },
+      );
       const anchor = JSON.parse(out.trim());
-      emit({ ...figure, anchor: 'pandas.read_csv(dtype=str)', anchor_value: round(anchor.median_s), ratio: round(s / anchor.median_s), anchor_rows_per_s: Math.round(anchor.rows / anchor.median_s) });
+      emit({
+        ...figure,
+        anchor: 'pandas.read_csv(dtype=str)',
+        anchor_value: round(anchor.median_s),
+        ratio: round(s / anchor.median_s),
+        anchor_rows_per_s: Math.round(anchor.rows / anchor.median_s),
+      });
     } else {
       emit(figure);
-      emit({ suite: 'ingest', skipped: 'anchor not installed: python3-pandas (apt-get install -y python3-pandas)' });
+      emit({
+        suite: 'ingest',
+        skipped: 'anchor not installed: python3-pandas (apt-get install -y python3-pandas)',
+      });
     }
     emit({ suite: 'ingest', ok: true });
   } finally {

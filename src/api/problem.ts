@@ -22,8 +22,11 @@ export function sendProblem(reply: FastifyReply, problem: Omit<Problem, 'type'> 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors = error.validation.map((v) => {
-      const where = String(v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-      const parameter = where || String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? '');
+      const where = String(v.instancePath ?? '')
+        .replace(/^\//, '')
+        .replace(/\//g, '.');
+      const parameter =
+        where || String((v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') ?? '');
       return { parameter, message: v.message ?? 'invalid value' };
     });
     const context = error.validationContext ?? 'request';
@@ -51,12 +54,16 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return sendProblem(reply, { title: 'Bad request', status: error.statusCode, detail: error.message });
   }
   request.log.error({ err: error }, 'request failed');
-  return sendProblem(reply, { title: 'Internal error', status: 500, detail: 'the server failed to answer; see its log' });
+  return sendProblem(reply, {
+    title: 'Internal error',
+    status: 500,
+    detail: 'the server failed to answer; see its log',
+  });
 }
 
 function lookup(request: FastifyRequest, context: string, parameter: string): unknown {
-  const bag = (context === 'querystring' ? request.query : context === 'params' ? request.params : request.body) as
-    | Record<string, unknown>
-    | undefined;
+  const bag = (
+    context === 'querystring' ? request.query : context === 'params' ? request.params : request.body
+  ) as Record<string, unknown> | undefined;
   return parameter ? bag?.[parameter] : undefined;
 }

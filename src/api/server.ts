@@ -5,7 +5,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { exists, packageRoot, packageVersion, type Logger } from '../core/index.js';
 import { errorHandler, sendProblem } from './problem.js';
 import { ceapRoutes } from './routes/ceap.js';
@@ -28,11 +33,15 @@ export interface HardinServer {
 export async function createServer(options: ServerOptions): Promise<HardinServer> {
   const reader = await WarehouseReader.open(options.home);
   const builtAt = reader.has('meta.models')
-    ? ((await reader.one<{ t: string | null }>(`SELECT CAST(max(built_at) AS VARCHAR) AS t FROM meta.models`))?.t ?? null)
+    ? ((await reader.one<{ t: string | null }>(`SELECT CAST(max(built_at) AS VARCHAR) AS t FROM meta.models`))
+        ?.t ?? null)
     : null;
   const app = (
     typeof options.logger === 'object'
-      ? Fastify({ loggerInstance: options.logger as unknown as FastifyBaseLogger, disableRequestLogging: true })
+      ? Fastify({
+          loggerInstance: options.logger as unknown as FastifyBaseLogger,
+          disableRequestLogging: true,
+        })
       : Fastify({ logger: options.logger ?? false, disableRequestLogging: true })
   ).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -41,7 +50,11 @@ export async function createServer(options: ServerOptions): Promise<HardinServer
 
   await app.register(fastifySwagger, {
     openapi: {
-      info: { title: 'Hardin API', version: packageVersion(), description: 'Explained risk scores over Brazilian public data' },
+      info: {
+        title: 'Hardin API',
+        version: packageVersion(),
+        description: 'Explained risk scores over Brazilian public data',
+      },
       tags: [{ name: 'overview' }, { name: 'catalog' }, { name: 'ceap' }, { name: 'health' }],
     },
     transform: jsonSchemaTransform,

@@ -4,7 +4,10 @@ import { Db, HardinError, exists, homePaths, type Params, type Row } from '../co
 
 export class WarehouseUnavailable extends HardinError {
   constructor(home: string) {
-    super('NOT_FOUND', `no warehouse under ${home}: run "hardin demo" or "hardin ingest" + "hardin build" first`);
+    super(
+      'NOT_FOUND',
+      `no warehouse under ${home}: run "hardin demo" or "hardin ingest" + "hardin build" first`,
+    );
   }
 }
 

@@ -110,7 +110,10 @@ describe('Rng', () => {
 
 describe('config', () => {
   it('reads HARDIN_HOME, port and tokens from the environment', () => {
-    const c = resolveConfig({}, { HARDIN_HOME: '/tmp/h', HARDIN_PORT: '9000', HARDIN_API_TOKENS: 'a'.repeat(16) });
+    const c = resolveConfig(
+      {},
+      { HARDIN_HOME: '/tmp/h', HARDIN_PORT: '9000', HARDIN_API_TOKENS: 'a'.repeat(16) },
+    );
     expect(c).toMatchObject({ home: '/tmp/h', port: 9000, apiTokens: ['a'.repeat(16)] });
   });
   it('names the bad setting and value', () => {

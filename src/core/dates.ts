@@ -7,7 +7,12 @@ const BR = /^(\d{2})\/(\d{2})\/(\d{4})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 /** Parses a date/datetime string to a UTC Date, or undefined when it is not a real calendar date. */
 export function parseDateTime(input: string): Date | undefined {
   const s = input.trim();
-  let y: number, mo: number, d: number, h = 0, mi = 0, se = 0;
+  let y: number,
+    mo: number,
+    d: number,
+    h = 0,
+    mi = 0,
+    se = 0;
   let m = ISO.exec(s);
   if (m) {
     [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -17,7 +22,8 @@ export function parseDateTime(input: string): Date | undefined {
     [h, mi, se] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   } else return undefined;
   const date = new Date(Date.UTC(y, mo - 1, d, h, mi, se));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return undefined;
   if (h > 23 || mi > 59 || se > 59) return undefined;
   return date;
 }

@@ -54,7 +54,8 @@ export function documentKind(value: string): DocumentKind {
 /** Masks a CPF for display (`***.456.789-**`); CNPJs are public and shown in full, formatted. */
 export function formatDocument(value: string): string {
   const d = stripDocumentMask(value);
-  if (d.length === 14) return `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}/${d.slice(8, 12)}-${d.slice(12)}`;
+  if (d.length === 14)
+    return `${d.slice(0, 2)}.${d.slice(2, 5)}.${d.slice(5, 8)}/${d.slice(8, 12)}-${d.slice(12)}`;
   if (d.length === 11) return `***.${d.slice(3, 6)}.${d.slice(6, 9)}-**`;
   return value;
 }

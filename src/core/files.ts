@@ -69,6 +69,9 @@ export async function readJson<T>(file: string): Promise<T> {
 
 /** A sortable, unique run id: `20261122T133000Z-a1b2c3`. */
 export function newRunId(now: Date = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
 }

@@ -16,11 +16,13 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('cannot find the hardin package root (package.json) above ' + import.meta.url);
+    if (parent === dir)
+      throw new Error('cannot find the hardin package root (package.json) above ' + import.meta.url);
     dir = parent;
   }
 }
 
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }

@@ -17,7 +17,11 @@ export function createProgress(enabled: boolean): Progress {
     start(label, total) {
       bar?.stop();
       bar = new cliProgress.SingleBar(
-        { stream: process.stderr, format: `${label.padEnd(28)} {bar} {percentage}% | {value}/{total}`, hideCursor: true },
+        {
+          stream: process.stderr,
+          format: `${label.padEnd(28)} {bar} {percentage}% | {value}/{total}`,
+          hideCursor: true,
+        },
         cliProgress.Presets.shades_classic,
       );
       bar.start(total, 0);

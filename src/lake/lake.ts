@@ -23,7 +23,8 @@ export interface StagedPartition {
   now: Date;
 }
 
-export type CommitResult = { status: 'written'; manifest: Manifest } | { status: 'unchanged'; manifest: Manifest };
+export type CommitResult =
+  { status: 'written'; manifest: Manifest } | { status: 'unchanged'; manifest: Manifest };
 
 /** Test hook: `HARDIN_FAULT=lake:after-stage|lake:after-manifest` kills the process at that point. */
 function faultPoint(name: string): void {
@@ -60,7 +61,12 @@ export class Lake {
   }
 
   /** The current manifest of a partition, if any. */
-  async currentPartition(source: string, dataset: string, key: string, value: string): Promise<Manifest | undefined> {
+  async currentPartition(
+    source: string,
+    dataset: string,
+    key: string,
+    value: string,
+  ): Promise<Manifest | undefined> {
     const manifests = await loadManifests(this.datasetDir(source, dataset));
     return currentVersions(manifests).get(`${key}=${value}`);
   }
@@ -80,7 +86,9 @@ export class Lake {
     const stagingDir = path.join(this.root, '_staging', staged.runId);
     const relStaging = path.relative(this.root, stagingDir);
     if (!path.resolve(staged.dataFile).startsWith(stagingDir)) {
-      throw new LakeError(`lake: staged file ${staged.dataFile} is not inside the run's staging folder ${stagingDir}`);
+      throw new LakeError(
+        `lake: staged file ${staged.dataFile} is not inside the run's staging folder ${stagingDir}`,
+      );
     }
     const partDir = `${partition.key}=${partition.value}`;
     const partFile = path.posix.join(partDir, `part-${staged.input.sha256.slice(0, 16)}.parquet`);
@@ -105,7 +113,10 @@ export class Lake {
       schema: staged.schema,
       files: [{ path: partFile, rows: staged.rows, bytes: dataStat.size }],
       quarantine: staged.quarantineFile
-        ? { path: path.posix.join('quarantine', source, dataset, `${staged.runId}.parquet`), rows: staged.quarantinedRows }
+        ? {
+            path: path.posix.join('quarantine', source, dataset, `${staged.runId}.parquet`),
+            rows: staged.quarantinedRows,
+          }
         : null,
       supersedes: current
         ? {
@@ -113,7 +124,11 @@ export class Lake {
             runId: current.runId,
             files: current.files.map((f) => f.path),
             archivedTo: current.files.map((f) =>
-              path.posix.join('_history', path.posix.dirname(f.path), `v${current.version}-${path.posix.basename(f.path)}`),
+              path.posix.join(
+                '_history',
+                path.posix.dirname(f.path),
+                `v${current.version}-${path.posix.basename(f.path)}`,
+              ),
             ),
           }
         : null,
@@ -149,7 +164,9 @@ async function applyManifest(root: string, m: Manifest): Promise<void> {
       await fs.rename(staged, final);
       await fsyncDir(path.dirname(final));
     } else if (!(await exists(final))) {
-      throw new LakeError(`lake: run ${m.runId} committed ${file.path} but neither the staged nor the final file exists`);
+      throw new LakeError(
+        `lake: run ${m.runId} committed ${file.path} but neither the staged nor the final file exists`,
+      );
     }
   }
   if (m.quarantine) {

@@ -38,7 +38,11 @@ interface MetaModelRow extends Record<string, unknown> {
 }
 
 /** Composes the catalog; `db` is an open warehouse connection or undefined before the first build. */
-export async function loadCatalog(home: string, db: Db | undefined, now: Date = new Date()): Promise<Catalog> {
+export async function loadCatalog(
+  home: string,
+  db: Db | undefined,
+  now: Date = new Date(),
+): Promise<Catalog> {
   const datasets = await listLakeDatasets(home);
   const tables: CatalogTable[] = [];
   const lineage: { from: string; to: string }[] = [];
@@ -54,14 +58,23 @@ export async function loadCatalog(home: string, db: Db | undefined, now: Date = 
       list.push({ name: r.c, type: r.type });
       colsByTable.set(r.t, list);
     }
-    const hasMeta = (await db.one<{ n: number }>(
-      `SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_schema = 'meta' AND table_name = 'models'`,
-    ))?.n;
-    const metaRows = hasMeta ? await db.all<MetaModelRow>(`SELECT * FROM meta.models ORDER BY schema, name`) : [];
+    const hasMeta = (
+      await db.one<{ n: number }>(
+        `SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_schema = 'meta' AND table_name = 'models'`,
+      )
+    )?.n;
+    const metaRows = hasMeta
+      ? await db.all<MetaModelRow>(`SELECT * FROM meta.models ORDER BY schema, name`)
+      : [];
     const qualified = new Map(metaRows.map((m) => [m.name, `${m.schema}.${m.name}`]));
     for (const m of metaRows) {
       const name = `${m.schema}.${m.name}`;
-      const described = new Map(parseJsonArray<{ name: string; description?: string }>(m.columns).map((c) => [c.name, c.description ?? null]));
+      const described = new Map(
+        parseJsonArray<{ name: string; description?: string }>(m.columns).map((c) => [
+          c.name,
+          c.description ?? null,
+        ]),
+      );
       const deps = parseJsonArray<string>(m.depends_on).map((d) => resolveDependency(d, qualified));
       for (const d of deps) lineage.push({ from: d, to: name });
       tables.push({
@@ -70,7 +83,10 @@ export async function loadCatalog(home: string, db: Db | undefined, now: Date = 
         description: m.description ?? '',
         grain: m.grain,
         rows: Number(m.rows ?? 0),
-        columns: (colsByTable.get(name) ?? []).map((c) => ({ ...c, description: described.get(c.name) ?? null })),
+        columns: (colsByTable.get(name) ?? []).map((c) => ({
+          ...c,
+          description: described.get(c.name) ?? null,
+        })),
         dependsOn: deps,
         builtAt: m.built_at,
         stale: false,

@@ -18,7 +18,9 @@ export async function runDetect(options: DetectOptions): Promise<RunDetectorsRes
   const suites = options.suite ? [options.suite] : Object.keys(DETECTOR_SUITES);
   for (const s of suites) {
     if (!DETECTOR_SUITES[s]) {
-      throw new UsageError(`unknown detector suite "${s}"; expected one of: ${Object.keys(DETECTOR_SUITES).join(', ')}`);
+      throw new UsageError(
+        `unknown detector suite "${s}"; expected one of: ${Object.keys(DETECTOR_SUITES).join(', ')}`,
+      );
     }
   }
   const now = options.now ?? new Date();
@@ -26,7 +28,13 @@ export async function runDetect(options: DetectOptions): Promise<RunDetectorsRes
   try {
     const results: RunDetectorsResult[] = [];
     for (const suite of suites) {
-      const result = await runDetectors(db, suite, DETECTOR_SUITES[suite] as readonly Detector[], options.runId, now);
+      const result = await runDetectors(
+        db,
+        suite,
+        DETECTOR_SUITES[suite] as readonly Detector[],
+        options.runId,
+        now,
+      );
       await publishGold(
         options.home,
         `${suite}_flags`,

@@ -23,7 +23,10 @@ export interface CeapEvaluation {
   detectors: DetectorEvaluation[];
 }
 
-export async function evaluateCeap(options: { home: string; groundTruthFile: string }): Promise<CeapEvaluation> {
+export async function evaluateCeap(options: {
+  home: string;
+  groundTruthFile: string;
+}): Promise<CeapEvaluation> {
   if (!(await exists(options.groundTruthFile))) {
     throw new SourceError(
       `ground truth ${options.groundTruthFile} not found: --evaluate needs the synthetic data of "hardin demo" (or --ground-truth FILE)`,

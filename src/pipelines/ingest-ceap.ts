@@ -6,7 +6,6 @@ import fs from 'node:fs/promises';
 import {
   Db,
   SourceError,
-
   quoteLiteral,
   sha256File,
   type Config,
@@ -85,7 +84,9 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
     if (!source) throw new SourceError('ceap: nothing to ingest: give --file PATH or --year YYYY');
     const stat = await fs.stat(source).catch(() => undefined);
     if (!stat?.isFile()) throw new SourceError(`ceap: input file ${source} does not exist or is not a file`);
-    const csv = /\.zip$/i.test(source) ? await extractCsvFromZip(source, path.join(staging.dir, 'input')) : source;
+    const csv = /\.zip$/i.test(source)
+      ? await extractCsvFromZip(source, path.join(staging.dir, 'input'))
+      : source;
     const inputName = path.basename(csv);
 
     // 2. Header (layout, vintage) and content hash.
@@ -147,11 +148,18 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
       let quarantineFile: string | undefined;
       if (quarantined > 0) {
         quarantineFile = path.join(staging.dir, 'quarantine.parquet');
-        await db.run(`CREATE TEMP TABLE ceap_rejected_lines AS SELECT * FROM (VALUES ${
-          rejects.length > 0
-            ? rejects.map((r) => `(${r.line}, ${quoteLiteral(r.reason)}, ${r.raw === null ? 'NULL' : quoteLiteral(r.raw)})`).join(', ')
-            : '(NULL, NULL, NULL)'
-        }) v(_line, _reason, _raw_line) WHERE _line IS NOT NULL`);
+        await db.run(
+          `CREATE TEMP TABLE ceap_rejected_lines AS SELECT * FROM (VALUES ${
+            rejects.length > 0
+              ? rejects
+                  .map(
+                    (r) =>
+                      `(${r.line}, ${quoteLiteral(r.reason)}, ${r.raw === null ? 'NULL' : quoteLiteral(r.raw)})`,
+                  )
+                  .join(', ')
+              : '(NULL, NULL, NULL)'
+          }) v(_line, _reason, _raw_line) WHERE _line IS NOT NULL`,
+        );
         await db.run(
           `COPY (
              SELECT _line::BIGINT AS _line, _reason, CAST(NULL AS VARCHAR) AS _raw_line, ${ceapQuarantineSelect(header)}
@@ -235,7 +243,10 @@ async function modeYear(db: Db, inputName: string): Promise<number> {
   const row = await db.one<{ y: number | null }>(
     `SELECT mode(TRY_CAST(trim(numAno) AS INTEGER)) AS y FROM ceap_raw WHERE _reason IS NULL`,
   );
-  if (row?.y == null) throw new SourceError(`ceap: ${inputName}: no valid row tells the year (numAno); name the file Ano-YYYY.csv`);
+  if (row?.y == null)
+    throw new SourceError(
+      `ceap: ${inputName}: no valid row tells the year (numAno); name the file Ano-YYYY.csv`,
+    );
   return row.y;
 }
 
@@ -254,11 +265,13 @@ function lineNumberSql(rejectedLines: number[]): string {
     FROM ceap_raw`;
 }
 
-async function sampleReasons(db: Db, rejects: { line: number; reason: string }[]): Promise<QuarantineSample[]> {
+async function sampleReasons(
+  db: Db,
+  rejects: { line: number; reason: string }[],
+): Promise<QuarantineSample[]> {
   const bad = await db.all<{ line: number; reason: string }>(
     `SELECT _line AS line, _reason AS reason FROM ceap_raw JOIN ceap_lines USING (_r)
      WHERE _reason IS NOT NULL ORDER BY _line LIMIT 10`,
   );
   return [...bad, ...rejects.slice(0, 10)].sort((a, b) => a.line - b.line).slice(0, 10);
 }
-

@@ -22,7 +22,10 @@ export interface RunLog {
 }
 
 export async function writeRunLog(home: string, log: RunLog): Promise<void> {
-  await writeFileAtomic(path.join(homePaths(home).runs, `${log.runId}.json`), `${JSON.stringify(log, null, 2)}\n`);
+  await writeFileAtomic(
+    path.join(homePaths(home).runs, `${log.runId}.json`),
+    `${JSON.stringify(log, null, 2)}\n`,
+  );
 }
 
 /** The most recent run log, or null. */
@@ -38,7 +41,11 @@ export async function loadLastRun(home: string): Promise<RunLog | null> {
 export class StepTimer {
   readonly steps: RunStep[] = [];
 
-  async step<T>(name: string, fn: () => Promise<T>, summarize?: (value: T) => Record<string, unknown>): Promise<T> {
+  async step<T>(
+    name: string,
+    fn: () => Promise<T>,
+    summarize?: (value: T) => Record<string, unknown>,
+  ): Promise<T> {
     const t0 = Date.now();
     const value = await fn();
     this.steps.push({ name, durationMs: Date.now() - t0, ...(summarize ? summarize(value) : {}) });

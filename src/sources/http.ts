@@ -28,7 +28,11 @@ export interface DownloadOptions {
 const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
 
 /** Downloads `url` to `target`; returns the byte count. Throws a HardinError('HTTP') naming the URL and status. */
-export async function downloadToFile(url: string, target: string, options: DownloadOptions = {}): Promise<number> {
+export async function downloadToFile(
+  url: string,
+  target: string,
+  options: DownloadOptions = {},
+): Promise<number> {
   const attempts = options.attempts ?? 5;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const rng = new Rng(options.seed ?? 1);

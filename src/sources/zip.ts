@@ -11,7 +11,9 @@ export async function extractCsvFromZip(zipFile: string, outDir: string): Promis
   let zip: yauzl.ZipFile;
   try {
     zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-      yauzl.open(zipFile, { lazyEntries: true, autoClose: false }, (err, z) => (err || !z ? reject(err) : resolve(z))),
+      yauzl.open(zipFile, { lazyEntries: true, autoClose: false }, (err, z) =>
+        err || !z ? reject(err) : resolve(z),
+      ),
     );
   } catch (error) {
     throw new SourceError(`${path.basename(zipFile)} is not a readable zip: ${(error as Error).message}`, {
@@ -49,7 +51,9 @@ export async function extractCsvFromZip(zipFile: string, outDir: string): Promis
     return target;
   } catch (error) {
     if (error instanceof SourceError) throw error;
-    throw new SourceError(`${path.basename(zipFile)}: cannot extract: ${(error as Error).message}`, { cause: error });
+    throw new SourceError(`${path.basename(zipFile)}: cannot extract: ${(error as Error).message}`, {
+      cause: error,
+    });
   } finally {
     zip.close();
   }

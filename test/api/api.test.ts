@@ -17,7 +17,11 @@ describe('REST API over a demo home', () => {
 
   const get = async (url: string) => {
     const res = await server.app.inject({ method: 'GET', url });
-    return { status: res.statusCode, type: String(res.headers['content-type']), body: res.json() as Record<string, any> };
+    return {
+      status: res.statusCode,
+      type: String(res.headers['content-type']),
+      body: res.json() as Record<string, any>,
+    };
   };
 
   it('answers health with the warehouse build time', async () => {
@@ -34,7 +38,9 @@ describe('REST API over a demo home', () => {
     expect(all.body.items).toHaveLength(100);
     const first = all.body.items[0];
     expect(first.id).toMatch(/^[0-9a-f]{16}$/);
-    const byDeputy = await get(`/api/v1/ceap/reimbursements?deputy=${first.deputyId}&sort=-netCents&pageSize=50`);
+    const byDeputy = await get(
+      `/api/v1/ceap/reimbursements?deputy=${first.deputyId}&sort=-netCents&pageSize=50`,
+    );
     expect(byDeputy.body.items.every((r: any) => r.deputyId === first.deputyId)).toBe(true);
     const values = byDeputy.body.items.map((r: any) => r.netCents);
     expect(values).toEqual([...values].sort((a, b) => b - a));
@@ -55,7 +61,9 @@ describe('REST API over a demo home', () => {
     expect(flag.detector).toBe('monthly_subquota_limit');
     expect(flag.severity).toBeGreaterThanOrEqual(0.5);
     expect(flag.explanation.runningTotalCents).toBeGreaterThan(flag.explanation.limitCents);
-    expect(flag.explanation.excessCents).toBe(flag.explanation.runningTotalCents - flag.explanation.limitCents);
+    expect(flag.explanation.excessCents).toBe(
+      flag.explanation.runningTotalCents - flag.explanation.limitCents,
+    );
     expect(flag.explanation.text).toMatch(/acima do limite mensal de R\$ [\d.]+,\d{2}/);
     expect(flag.explanation.window.from).toMatch(/^\d{4}-\d{2}$/);
     expect(body.receiptUrl).toMatch(/^https:\/\/www\.camara\.leg\.br\//);
@@ -73,9 +81,13 @@ describe('REST API over a demo home', () => {
     expect(overview.body.flags.total).toBeGreaterThan(0);
     const catalog = await get('/api/v1/catalog');
     const names = catalog.body.tables.map((t: any) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['marts.reimbursements', 'marts.deputies', 'detect.ceap_flags']));
+    expect(names).toEqual(
+      expect.arrayContaining(['marts.reimbursements', 'marts.deputies', 'detect.ceap_flags']),
+    );
     expect(catalog.body.datasets[0]).toMatchObject({ name: 'raw.camara.ceap', rows: demo.rows });
-    expect(catalog.body.lineage).toEqual(expect.arrayContaining([{ from: 'raw.camara.ceap', to: 'staging.stg_camara__ceap' }]));
+    expect(catalog.body.lineage).toEqual(
+      expect.arrayContaining([{ from: 'raw.camara.ceap', to: 'staging.stg_camara__ceap' }]),
+    );
   });
 
   const bad: [string, string][] = [

@@ -7,7 +7,11 @@ import { makeTempDir, removeDir } from '../helpers/tmp.js';
 const CLI = path.join(REPO_ROOT, 'bin/hardin.js');
 
 function hardin(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -37,7 +41,13 @@ describe('hardin CLI contract', () => {
   });
 
   it('query --json prints an array of rows; writes are refused with exit 2', () => {
-    const r = hardin(['query', 'SELECT count(*)::INT AS n FROM marts.reimbursements', '--json', '--home', home]);
+    const r = hardin([
+      'query',
+      'SELECT count(*)::INT AS n FROM marts.reimbursements',
+      '--json',
+      '--home',
+      home,
+    ]);
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.stdout);
     expect(rows[0].n).toBeGreaterThan(5000);
@@ -53,7 +63,9 @@ describe('hardin CLI contract', () => {
     const r = hardin(['catalog', '--json', '--home', home]);
     expect(r.code).toBe(0);
     const c = JSON.parse(r.stdout);
-    expect(c.datasets.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['raw.camara.ceap', 'gold.ceap_flags']));
+    expect(c.datasets.map((d: { name: string }) => d.name)).toEqual(
+      expect.arrayContaining(['raw.camara.ceap', 'gold.ceap_flags']),
+    );
     expect(c.tables.length).toBeGreaterThanOrEqual(6);
   });
 

@@ -15,7 +15,10 @@ export interface FakePortal {
   close(): Promise<void>;
 }
 
-export async function startFakePortal(files: Record<string, Buffer>, faults: Record<string, Fault[]> = {}): Promise<FakePortal> {
+export async function startFakePortal(
+  files: Record<string, Buffer>,
+  faults: Record<string, Fault[]> = {},
+): Promise<FakePortal> {
   const requests: string[] = [];
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

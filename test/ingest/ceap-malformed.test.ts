@@ -11,7 +11,11 @@ const GOOD = path.join(REPO_ROOT, 'test/fixtures/ceap/current-32.csv');
 
 async function quarantine(home: string) {
   const glob = path.join(home, 'lake/quarantine/camara/ceap/*.parquet');
-  return withDb((db) => db.all<{ _line: number; _reason: string }>(`SELECT _line, _reason FROM read_parquet('${glob}') ORDER BY _line`));
+  return withDb((db) =>
+    db.all<{ _line: number; _reason: string }>(
+      `SELECT _line, _reason FROM read_parquet('${glob}') ORDER BY _line`,
+    ),
+  );
 }
 
 describe('ingestCeap on malformed input', () => {
@@ -34,8 +38,12 @@ describe('ingestCeap on malformed input', () => {
     const result = await ingestCeap({ home, file });
     expect(result.rows).toBe(2);
     expect(result.quarantined).toBe(1);
-    expect(result.quarantineSamples).toEqual([{ line: 3, reason: 'column vlrLiquido: "12,3x" is not a number' }]);
-    expect(await quarantine(home)).toEqual([{ _line: 3, _reason: 'column vlrLiquido: "12,3x" is not a number' }]);
+    expect(result.quarantineSamples).toEqual([
+      { line: 3, reason: 'column vlrLiquido: "12,3x" is not a number' },
+    ]);
+    expect(await quarantine(home)).toEqual([
+      { _line: 3, _reason: 'column vlrLiquido: "12,3x" is not a number' },
+    ]);
   });
 
   it('quarantines the cut last line of a truncated file and keeps the rest', async () => {
@@ -56,12 +64,19 @@ describe('ingestCeap on malformed input', () => {
     expect(result.quarantineSamples[0]).toMatchObject({ line: 3 });
     expect(result.quarantineSamples[0]?.reason).toMatch(/too many columns/);
     const glob = path.join(home, 'lake/raw/camara/ceap/*/*.parquet');
-    const loaded = await withDb((db) => db.all<{ _line: number }>(`SELECT _line FROM read_parquet('${glob}') ORDER BY _line`));
+    const loaded = await withDb((db) =>
+      db.all<{ _line: number }>(`SELECT _line FROM read_parquet('${glob}') ORDER BY _line`),
+    );
     expect(loaded.map((r) => r._line)).toEqual([2, 4, 5]);
   });
 
   it('quarantines an impossible month and an empty required value', async () => {
-    const file = await write('Ano-2024.csv', good.replace('"1";"2024";"0";"";"";"1554246"', '"13";"2024";"0";"";"";"1554246"').replace('"2439"', '""'));
+    const file = await write(
+      'Ano-2024.csv',
+      good
+        .replace('"1";"2024";"0";"";"";"1554246"', '"13";"2024";"0";"";"";"1554246"')
+        .replace('"2439"', '""'),
+    );
     const result = await ingestCeap({ home, file });
     expect(result.quarantined).toBe(2);
     const reasons = (await quarantine(home)).map((r) => r._reason);
@@ -71,22 +86,38 @@ describe('ingestCeap on malformed input', () => {
 
   it('keeps an unknown extra column in _extra and warns about it', async () => {
     const lines = good.replace(/^\uFEFF/, '').split('\n');
-    const withExtra = lines.map((l, i) => (l === '' ? l : `${l};${i === 0 ? '"novaColuna"' : `"v${i}"`}`)).join('\n');
+    const withExtra = lines
+      .map((l, i) => (l === '' ? l : `${l};${i === 0 ? '"novaColuna"' : `"v${i}"`}`))
+      .join('\n');
     const file = await write('Ano-2024.csv', withExtra);
     const result = await ingestCeap({ home, file });
     expect(result.rows).toBe(3);
     expect(result.warnings.join(' ')).toContain('unknown column(s) kept in _extra: novaColuna');
     const glob = path.join(home, 'lake/raw/camara/ceap/*/*.parquet');
-    const extra = await withDb((db) => db.all<{ e: string }>(`SELECT _extra AS e FROM read_parquet('${glob}') ORDER BY _line`));
+    const extra = await withDb((db) =>
+      db.all<{ e: string }>(`SELECT _extra AS e FROM read_parquet('${glob}') ORDER BY _line`),
+    );
     expect(JSON.parse(extra[0]?.e ?? '{}')).toEqual({ novaColuna: 'v1' });
   });
 
   const fatal: [string, string | Buffer, RegExp][] = [
     ['an empty file', '', /Ano-2024\.csv is empty/],
     ['a file with only a BOM', Buffer.from([0xef, 0xbb, 0xbf]), /is empty/],
-    ['a comma-delimited file', 'txNomeParlamentar,numSubCota,vlrLiquido\nA,1,2\n', /no ';' separator \(found ",": wrong delimiter\?\)/],
-    ['a header without required columns', '"foo";"bar"\n"1";"2"\n', /lacks required column\(s\) txNomeParlamentar, numSubCota/],
-    ['a header with no rows', `${readFileSync(GOOD, 'utf8').split('\n')[0]}\n`, /has a header but no data rows/],
+    [
+      'a comma-delimited file',
+      'txNomeParlamentar,numSubCota,vlrLiquido\nA,1,2\n',
+      /no ';' separator \(found ",": wrong delimiter\?\)/,
+    ],
+    [
+      'a header without required columns',
+      '"foo";"bar"\n"1";"2"\n',
+      /lacks required column\(s\) txNomeParlamentar, numSubCota/,
+    ],
+    [
+      'a header with no rows',
+      `${readFileSync(GOOD, 'utf8').split('\n')[0]}\n`,
+      /has a header but no data rows/,
+    ],
   ];
   for (const [what, content, message] of fatal) {
     it(`rejects ${what} with a clear message and writes nothing`, async () => {
@@ -108,7 +139,9 @@ describe('ingestCeap on malformed input', () => {
       zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
       zip.outputStream.on('end', () => fs.writeFile(zipPath, Buffer.concat(chunks)).then(resolve, reject));
     });
-    await expect(ingestCeap({ home, file: zipPath })).rejects.toThrow('Ano-2024.csv.zip contains no .csv file (entries: LEIAME.txt)');
+    await expect(ingestCeap({ home, file: zipPath })).rejects.toThrow(
+      'Ano-2024.csv.zip contains no .csv file (entries: LEIAME.txt)',
+    );
   });
 
   it('rejects a file that is not a zip although named .zip', async () => {
@@ -117,6 +150,8 @@ describe('ingestCeap on malformed input', () => {
   });
 
   it('rejects a missing file', async () => {
-    await expect(ingestCeap({ home, file: path.join(home, 'nope.csv') })).rejects.toThrow(/nope\.csv does not exist/);
+    await expect(ingestCeap({ home, file: path.join(home, 'nope.csv') })).rejects.toThrow(
+      /nope\.csv does not exist/,
+    );
   });
 });

@@ -11,7 +11,11 @@ const SAMPLE_2017 = 'ceap/Ano-2017-sample.csv';
 
 /** Independent reference: sum vlrLiquido of a quoted CEAP CSV with a naive splitter, in integer cents. */
 function referenceSumCents(file: string): { rows: number; cents: bigint } {
-  const lines = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l !== '');
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
   const header = (lines[0] as string).split(';').map((h) => h.replace(/"/g, ''));
   const idx = header.indexOf('vlrLiquido');
   let cents = 0n;
@@ -20,7 +24,8 @@ function referenceSumCents(file: string): { rows: number; cents: bigint } {
     const raw = (fields[idx] ?? '').replace(/;$/, '').replace(/^"|"$/g, '');
     const [whole, frac = ''] = raw.split('.');
     const sign = (whole ?? '').startsWith('-') ? -1n : 1n;
-    cents += sign * (BigInt((whole ?? '0').replace('-', '') || '0') * 100n + BigInt((frac + '00').slice(0, 2)));
+    cents +=
+      sign * (BigInt((whole ?? '0').replace('-', '') || '0') * 100n + BigInt((frac + '00').slice(0, 2)));
   }
   return { rows: lines.length - 1, cents };
 }
@@ -51,16 +56,21 @@ describe.skipIf(!hasReal(EXTRACT))('ingest of the real CEAP extracts (../shared/
     if (result.quarantined === 0) expect(BigInt(sum?.cents ?? '0')).toBe(ref.cents);
   });
 
-  it.skipIf(!hasReal(SAMPLE_2017))('reads the unquoted 30-column 2017 vintage with space-separated dates', async () => {
-    const result = await ingestCeap({ home, file: realFile(SAMPLE_2017) });
-    expect(result.vintage).toBe('2017-30');
-    expect(result.rows).toBe(6);
-    expect(result.quarantined).toBe(0);
-    const lakeGlob = path.join(home, 'lake/raw/camara/ceap/*/*.parquet');
-    const row = await withDb((db) =>
-      db.one<{ d: string; cpf: string }>(`SELECT min(datEmissao)::VARCHAR AS d, min(cpf) AS cpf FROM read_parquet('${lakeGlob}')`),
-    );
-    expect(row?.d).toBe('2017-04-26 00:00:00');
-    expect(row?.cpf).toBe('11111111111');
-  });
+  it.skipIf(!hasReal(SAMPLE_2017))(
+    'reads the unquoted 30-column 2017 vintage with space-separated dates',
+    async () => {
+      const result = await ingestCeap({ home, file: realFile(SAMPLE_2017) });
+      expect(result.vintage).toBe('2017-30');
+      expect(result.rows).toBe(6);
+      expect(result.quarantined).toBe(0);
+      const lakeGlob = path.join(home, 'lake/raw/camara/ceap/*/*.parquet');
+      const row = await withDb((db) =>
+        db.one<{ d: string; cpf: string }>(
+          `SELECT min(datEmissao)::VARCHAR AS d, min(cpf) AS cpf FROM read_parquet('${lakeGlob}')`,
+        ),
+      );
+      expect(row?.d).toBe('2017-04-26 00:00:00');
+      expect(row?.cpf).toBe('11111111111');
+    },
+  );
 });

@@ -37,13 +37,23 @@ describe('ingestCeap over every vintage (hand-made fixtures)', () => {
   for (const c of cases) {
     it(`maps ${c.file} by header name (${c.vintage})`, async () => {
       const result = await ingestCeap({ home, file: path.join(FIXTURES, c.file) });
-      expect(result).toMatchObject({ status: 'written', vintage: c.vintage, rows: 3, quarantined: 0, year: 2024 });
+      expect(result).toMatchObject({
+        status: 'written',
+        vintage: c.vintage,
+        rows: 3,
+        quarantined: 0,
+        year: 2024,
+      });
       const rows = await lakeRows(home);
       expect(rows.map((r) => r.liquido)).toEqual(['111.30', '1200.00', '-320.55']);
       expect(rows.map((r) => r.glosa)).toEqual(['0.00', '22.67', '0.00']);
       expect(rows.map((r) => r._line)).toEqual([2, 3, 4]);
       expect(rows[0]?.dat).toBe('2024-01-16 00:00:00');
-      expect(rows[1]).toMatchObject({ ideCadastro: null, txNomeParlamentar: 'LIDERANÇA DO PT', nuDeputadoId: 2439 });
+      expect(rows[1]).toMatchObject({
+        ideCadastro: null,
+        txNomeParlamentar: 'LIDERANÇA DO PT',
+        nuDeputadoId: 2439,
+      });
       expect(rows[1]?.txtCNPJCPF).toBe('037.139.030/0010-8');
       expect(rows[0]?.cpf).toBe(c.hasCpf ? '52998224725' : null);
       expect(rows[0]?.urlDocumento === null).toBe(!c.hasUrl);

@@ -18,7 +18,10 @@ async function partitionFiles(home: string) {
 
 async function lakeCount(home: string) {
   const glob = path.join(home, 'lake/raw/camara/ceap/*/*.parquet');
-  return withDb(async (db) => (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM read_parquet('${glob}')`))?.n);
+  return withDb(
+    async (db) =>
+      (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM read_parquet('${glob}')`))?.n,
+  );
 }
 
 describe('lake partition writes', () => {
@@ -46,7 +49,10 @@ describe('lake partition writes', () => {
   it('a changed file for the same year makes a new version and keeps the previous one in _history', async () => {
     await ingestCeap({ home, file: input });
     const v1 = await partitionFiles(home);
-    await fs.writeFile(input, (await fs.readFile(input, 'utf8')).replace('"111.3";"0";"111.3"', '"150";"0";"150"'));
+    await fs.writeFile(
+      input,
+      (await fs.readFile(input, 'utf8')).replace('"111.3";"0";"111.3"', '"150";"0";"150"'),
+    );
     const second = await ingestCeap({ home, file: input });
     expect(second).toMatchObject({ status: 'written', version: 2, rows: 3 });
     const v2 = await partitionFiles(home);
@@ -61,10 +67,14 @@ describe('lake partition writes', () => {
 
   for (const fault of ['lake:after-stage', 'lake:after-manifest']) {
     it(`a run killed at ${fault} leaves no partial partition and the next run completes`, async () => {
-      const killed = spawnSync(process.execPath, [CLI, 'ingest', 'camara', 'ceap', '--file', input, '--home', home, '--json'], {
-        env: { ...process.env, HARDIN_FAULT: fault },
-        encoding: 'utf8',
-      });
+      const killed = spawnSync(
+        process.execPath,
+        [CLI, 'ingest', 'camara', 'ceap', '--file', input, '--home', home, '--json'],
+        {
+          env: { ...process.env, HARDIN_FAULT: fault },
+          encoding: 'utf8',
+        },
+      );
       expect(killed.signal).toBe('SIGKILL');
       // Before recovery: no half-written file is visible in the partition.
       const visible = await partitionFiles(home);

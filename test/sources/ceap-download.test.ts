@@ -64,14 +64,19 @@ describe('ingest camara ceap --year against a fake portal', () => {
   });
 
   it('retries a truncated body and a stalled connection (timeout)', async () => {
-    const result = await run([{ kind: 'truncate', bytes: 100 }, { kind: 'stall', ms: 2000 }]);
+    const result = await run([
+      { kind: 'truncate', bytes: 100 },
+      { kind: 'stall', ms: 2000 },
+    ]);
     expect(result.rows).toBe(3);
     expect(portal?.requests).toHaveLength(3);
   });
 
   it('gives up after the attempts with the URL and last error, leaving nothing behind', async () => {
     const faults: Fault[] = Array.from({ length: 5 }, () => ({ kind: 'status', status: 502 }) as Fault);
-    await expect(run(faults)).rejects.toThrow(/Ano-2024\.csv\.zip: gave up after 5 attempts; last error: HTTP 502/);
+    await expect(run(faults)).rejects.toThrow(
+      /Ano-2024\.csv\.zip: gave up after 5 attempts; last error: HTTP 502/,
+    );
     expect(await fs.readdir(path.join(home, 'lake/_staging'))).toEqual([]);
   });
 

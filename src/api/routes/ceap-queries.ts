@@ -62,7 +62,9 @@ export function reimbursementWhere(f: ReimbursementFilters, hasFlags: boolean) {
     params.qd = `%${f.q.replace(/\D+/g, '') || f.q}%`;
   }
   if (f.detector && hasFlags) {
-    clauses.push(`r.reimbursement_id IN (SELECT reimbursement_id FROM detect.ceap_flags WHERE detector = $detector)`);
+    clauses.push(
+      `r.reimbursement_id IN (SELECT reimbursement_id FROM detect.ceap_flags WHERE detector = $detector)`,
+    );
     params.detector = f.detector;
   }
   return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };

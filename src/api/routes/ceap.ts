@@ -79,7 +79,8 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
       '/reimbursements',
       {
         schema: {
-          summary: 'CEAP reimbursements (one row per line of the Câmara file), filtered, sorted and paginated',
+          summary:
+            'CEAP reimbursements (one row per line of the Câmara file), filtered, sorted and paginated',
           tags: ['ceap'],
           querystring: z.object({
             page,
@@ -89,9 +90,15 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
             month: z.coerce.number().int().min(1).max(12).optional(),
             subquota: z.coerce.number().int().min(0).optional().describe('numSubCota'),
             flagged: boolParam.optional(),
-            detector: z.string().regex(/^[a-z_]+$/).max(60).optional(),
+            detector: z
+              .string()
+              .regex(/^[a-z_]+$/)
+              .max(60)
+              .optional(),
             q: z.string().min(1).max(100).optional().describe('supplier name or CNPJ/CPF fragment'),
-            sort: z.enum(Object.keys(REIMBURSEMENT_SORTS) as [keyof typeof REIMBURSEMENT_SORTS]).default('-issueDate'),
+            sort: z
+              .enum(Object.keys(REIMBURSEMENT_SORTS) as [keyof typeof REIMBURSEMENT_SORTS])
+              .default('-issueDate'),
           }),
           response: { 200: listOf(ReimbursementSchema), 400: ProblemSchema, 503: ProblemSchema },
         },
@@ -100,7 +107,8 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
         const { page, pageSize, sort, ...filters } = request.query;
         const where = reimbursementWhere(filters, hasFlags());
         const from = `FROM marts.reimbursements r LEFT JOIN ${flagSummarySql(hasFlags())} f USING (reimbursement_id) ${where.sql}`;
-        const total = (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n ${from}`, where.params))?.n ?? 0;
+        const total =
+          (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n ${from}`, where.params))?.n ?? 0;
         const items = await reader.all<z.infer<typeof ReimbursementSchema>>(
           `SELECT ${REIMBURSEMENT_COLUMNS} ${from} ORDER BY ${REIMBURSEMENT_SORTS[sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
           where.params,
@@ -115,8 +123,15 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
         schema: {
           summary: 'One reimbursement with its flags and their explanations',
           tags: ['ceap'],
-          params: z.object({ id: z.string().regex(/^[0-9a-f]{16}$/, 'expected a 16-character hexadecimal id') }),
-          response: { 200: ReimbursementDetailSchema, 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema },
+          params: z.object({
+            id: z.string().regex(/^[0-9a-f]{16}$/, 'expected a 16-character hexadecimal id'),
+          }),
+          response: {
+            200: ReimbursementDetailSchema,
+            400: ProblemSchema,
+            404: ProblemSchema,
+            503: ProblemSchema,
+          },
         },
       },
       async (request) => {
@@ -137,7 +152,10 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           : [];
         return {
           ...row,
-          flags: flags.map((f) => ({ ...f, explanation: JSON.parse(f.explanation) as Record<string, unknown> })),
+          flags: flags.map((f) => ({
+            ...f,
+            explanation: JSON.parse(f.explanation) as Record<string, unknown>,
+          })),
         };
       },
     );
@@ -152,7 +170,10 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
             page,
             pageSize,
             q: z.string().min(1).max(100).optional().describe('name fragment'),
-            uf: z.string().regex(/^[A-Za-z]{2}$/, 'expected a two-letter state code').optional(),
+            uf: z
+              .string()
+              .regex(/^[A-Za-z]{2}$/, 'expected a two-letter state code')
+              .optional(),
             party: z.string().min(1).max(30).optional(),
             sort: z.enum(Object.keys(DEPUTY_SORTS) as [keyof typeof DEPUTY_SORTS]).default('-flagCount'),
           }),
@@ -183,7 +204,8 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           : `(SELECT NULL::BIGINT AS deputy_id, 0::BIGINT AS flag_count, 0::BIGINT AS flagged_net_cents WHERE false)`;
         const from = `FROM marts.deputies d LEFT JOIN ${flagsByDeputy} fd USING (deputy_id)
           ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`;
-        const total = (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n ${from}`, params))?.n ?? 0;
+        const total =
+          (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n ${from}`, params))?.n ?? 0;
         const items = await reader.all<z.infer<typeof DeputySchema>>(
           `SELECT d.deputy_id AS "id", d.name AS "name", d.party AS "party", d.uf AS "uf",
                   d.is_leadership AS "isLeadership", d.reimbursements::BIGINT AS "reimbursements",
@@ -194,9 +216,9 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           params,
         );
         return {
-          items: items.map(({ flag_count: _a, flagged_net_cents: _b, ...rest }: Record<string, unknown>) => rest) as z.infer<
-            typeof DeputySchema
-          >[],
+          items: items.map(
+            ({ flag_count: _a, flagged_net_cents: _b, ...rest }: Record<string, unknown>) => rest,
+          ) as z.infer<typeof DeputySchema>[],
           page,
           pageSize,
           total,
@@ -213,7 +235,12 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           response: {
             200: z.object({
               items: z.array(
-                z.object({ subquota: z.number(), description: z.string(), reimbursements: z.number(), netCents: z.number() }),
+                z.object({
+                  subquota: z.number(),
+                  description: z.string(),
+                  reimbursements: z.number(),
+                  netCents: z.number(),
+                }),
               ),
             }),
             503: ProblemSchema,
@@ -221,7 +248,12 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
         },
       },
       async () => ({
-        items: await reader.all<{ subquota: number; description: string; reimbursements: number; netCents: number }>(
+        items: await reader.all<{
+          subquota: number;
+          description: string;
+          reimbursements: number;
+          netCents: number;
+        }>(
           `SELECT subquota, coalesce(max(subquota_description), 'Subcota ' || subquota) AS description,
                   count(*)::BIGINT AS reimbursements, sum(net_cents)::BIGINT AS "netCents"
            FROM marts.reimbursements GROUP BY subquota ORDER BY reimbursements DESC`,
@@ -233,9 +265,13 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
       '/detectors',
       {
         schema: {
-          summary: 'The CEAP detectors: what each checks, its method, the explanation fields, and last-run flag counts',
+          summary:
+            'The CEAP detectors: what each checks, its method, the explanation fields, and last-run flag counts',
           tags: ['ceap'],
-          response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }), 503: ProblemSchema },
+          response: {
+            200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }),
+            503: ProblemSchema,
+          },
         },
       },
       async () => ({

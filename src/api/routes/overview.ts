@@ -13,7 +13,8 @@ export function overviewRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
       '/overview',
       {
         schema: {
-          summary: 'Headline figures: datasets, rows, last run, reimbursements, flags, most flagged requesters',
+          summary:
+            'Headline figures: datasets, rows, last run, reimbursements, flags, most flagged requesters',
           tags: ['overview'],
           response: { 200: z.record(z.string(), z.unknown()), 503: ProblemSchema },
         },
@@ -21,12 +22,18 @@ export function overviewRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
       async () => {
         const datasets = await listLakeDatasets(reader.home);
         const lastRun = await loadLastRun(reader.home);
-        const totals = await reader.one<{ count: number; netCents: number; glosaCents: number; years: number[] }>(
+        const totals = await reader.one<{
+          count: number;
+          netCents: number;
+          glosaCents: number;
+          years: number[];
+        }>(
           `SELECT count(*)::BIGINT AS count, coalesce(sum(net_cents), 0)::BIGINT AS "netCents",
                   coalesce(sum(glosa_cents), 0)::BIGINT AS "glosaCents", list(DISTINCT year ORDER BY year) AS years
            FROM marts.reimbursements`,
         );
-        const deputies = (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM marts.deputies`))?.n ?? 0;
+        const deputies =
+          (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM marts.deputies`))?.n ?? 0;
         const hasFlags = reader.has('detect.ceap_flags');
         const flags = hasFlags
           ? await reader.one<{ total: number; flaggedReimbursements: number; flaggedNetCents: number }>(
@@ -53,7 +60,12 @@ export function overviewRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           rowsIngested: datasets.filter((d) => d.zone === 'raw').reduce((s, d) => s + d.rows, 0),
           rowsQuarantined: datasets.filter((d) => d.zone === 'quarantine').reduce((s, d) => s + d.rows, 0),
           lastRun: lastRun
-            ? { runId: lastRun.runId, command: lastRun.command, finishedAt: lastRun.finishedAt, durationMs: lastRun.durationMs }
+            ? {
+                runId: lastRun.runId,
+                command: lastRun.command,
+                finishedAt: lastRun.finishedAt,
+                durationMs: lastRun.durationMs,
+              }
             : null,
           reimbursements: totals ?? { count: 0, netCents: 0, glosaCents: 0, years: [] },
           deputies,
@@ -67,7 +79,8 @@ export function overviewRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
       '/catalog',
       {
         schema: {
-          summary: 'Every lake dataset and warehouse table: schema, rows, partitions and versions, lineage, freshness',
+          summary:
+            'Every lake dataset and warehouse table: schema, rows, partitions and versions, lineage, freshness',
           tags: ['catalog'],
           response: { 200: z.record(z.string(), z.unknown()) },
         },
@@ -94,7 +107,11 @@ export function healthRoute(reader: WarehouseReader, builtAt: string | null): Fa
           },
         },
       },
-      async () => ({ status: 'ok' as const, version: packageVersion(), warehouse: { available: reader.available, builtAt } }),
+      async () => ({
+        status: 'ok' as const,
+        version: packageVersion(),
+        warehouse: { available: reader.available, builtAt },
+      }),
     );
   };
 }

@@ -2,7 +2,13 @@
 import { z } from 'zod';
 
 export const page = z.coerce.number().int().min(1).default(1).describe('page number, from 1');
-export const pageSize = z.coerce.number().int().min(1).max(100).default(25).describe('items per page, at most 100');
+export const pageSize = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(100)
+  .default(25)
+  .describe('items per page, at most 100');
 
 export const ProblemSchema = z.object({
   type: z.string(),

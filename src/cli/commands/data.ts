@@ -33,7 +33,9 @@ interface CommonOptions {
 export function registerDataCommands(program: Command): void {
   program
     .command('generate')
-    .description('write synthetic CEAP raw files (exact portal format) with planted anomalies and a ground-truth file')
+    .description(
+      'write synthetic CEAP raw files (exact portal format) with planted anomalies and a ground-truth file',
+    )
     .option('--out <dir>', 'output folder', 'synthetic-data')
     .option('--seed <n>', 'random seed', intOption('seed', 0, 2 ** 31 - 1), 42)
     .option('--scale <x>', 'multiple of one real year (≈ 400k rows)', numberOption('scale', 0.001, 20), 1)
@@ -41,36 +43,48 @@ export function registerDataCommands(program: Command): void {
     .option('--vintage <v>', 'file layout: current, 2020, 2019, 2017, 2017-comma', 'current')
     .option('--zip', 'write Ano-YYYY.csv.zip like the portal')
     .option('--json', 'print a JSON document')
-    .action(async (o: { out: string; seed: number; scale: number; years: number[]; vintage: string; zip?: boolean; json?: boolean }) => {
-      const out = createOutput(Boolean(o.json));
-      const vintages = ['current', '2020', '2019', '2017', '2017-comma'];
-      if (!vintages.includes(o.vintage)) {
-        throw new UsageError(`--vintage: "${o.vintage}" is not one of ${vintages.join(', ')}`);
-      }
-      const progress = createProgress(!o.json);
-      let started = false;
-      const result = await generateCeap({
-        outDir: path.resolve(o.out),
-        seed: o.seed,
-        scale: o.scale,
-        years: o.years,
-        vintage: o.vintage as 'current',
-        zip: Boolean(o.zip),
-        onProgress: (done, total) => {
-          if (!started) progress.start('generate CEAP', total);
-          started = true;
-          progress.update(done);
-        },
-      });
-      progress.stop();
-      out.result(result, () =>
-        [
-          ...result.files.map((f) => `wrote ${f.path} (${n(f.rows)} rows)`),
-          `ground truth: ${result.groundTruthPath}`,
-          `anomalies: ${Object.entries(result.anomalies).map(([k, v]) => `${k} ${n(v)}`).join(', ')}`,
-        ].join('\n'),
-      );
-    });
+    .action(
+      async (o: {
+        out: string;
+        seed: number;
+        scale: number;
+        years: number[];
+        vintage: string;
+        zip?: boolean;
+        json?: boolean;
+      }) => {
+        const out = createOutput(Boolean(o.json));
+        const vintages = ['current', '2020', '2019', '2017', '2017-comma'];
+        if (!vintages.includes(o.vintage)) {
+          throw new UsageError(`--vintage: "${o.vintage}" is not one of ${vintages.join(', ')}`);
+        }
+        const progress = createProgress(!o.json);
+        let started = false;
+        const result = await generateCeap({
+          outDir: path.resolve(o.out),
+          seed: o.seed,
+          scale: o.scale,
+          years: o.years,
+          vintage: o.vintage as 'current',
+          zip: Boolean(o.zip),
+          onProgress: (done, total) => {
+            if (!started) progress.start('generate CEAP', total);
+            started = true;
+            progress.update(done);
+          },
+        });
+        progress.stop();
+        out.result(result, () =>
+          [
+            ...result.files.map((f) => `wrote ${f.path} (${n(f.rows)} rows)`),
+            `ground truth: ${result.groundTruthPath}`,
+            `anomalies: ${Object.entries(result.anomalies)
+              .map(([k, v]) => `${k} ${n(v)}`)
+              .join(', ')}`,
+          ].join('\n'),
+        );
+      },
+    );
 
   program
     .command('ingest')
@@ -82,22 +96,29 @@ export function registerDataCommands(program: Command): void {
     .option('--since <date>', 'incremental window start (not used by CEAP: whole years are re-ingested)')
     .option('--home <dir>', 'HARDIN_HOME')
     .option('--json', 'print a JSON document')
-    .action(async (source: string, dataset: string, o: CommonOptions & { file?: string; year?: number; since?: string }) => {
-      const out = createOutput(Boolean(o.json));
-      if (source !== 'camara' || dataset !== 'ceap') {
-        throw new UsageError(`unknown dataset "${source} ${dataset}"; available: camara ceap`);
-      }
-      if (Boolean(o.file) === (o.year !== undefined)) {
-        throw new UsageError('ingest camara ceap: give exactly one of --file PATH or --year YYYY');
-      }
-      if (o.since) out.warn('--since is ignored for CEAP: the portal rewrites whole years, so a year is the unit');
-      const config = resolveConfig({ home: o.home });
-      const result = await ingestFiles(config, o.file ? [o.file] : [], o.year, Boolean(o.json));
-      const r = result[0];
-      if (!r) throw new UsageError('nothing ingested');
-      for (const w of r.warnings) out.warn(w);
-      out.result(r, () => describeIngest(r));
-    });
+    .action(
+      async (
+        source: string,
+        dataset: string,
+        o: CommonOptions & { file?: string; year?: number; since?: string },
+      ) => {
+        const out = createOutput(Boolean(o.json));
+        if (source !== 'camara' || dataset !== 'ceap') {
+          throw new UsageError(`unknown dataset "${source} ${dataset}"; available: camara ceap`);
+        }
+        if (Boolean(o.file) === (o.year !== undefined)) {
+          throw new UsageError('ingest camara ceap: give exactly one of --file PATH or --year YYYY');
+        }
+        if (o.since)
+          out.warn('--since is ignored for CEAP: the portal rewrites whole years, so a year is the unit');
+        const config = resolveConfig({ home: o.home });
+        const result = await ingestFiles(config, o.file ? [o.file] : [], o.year, Boolean(o.json));
+        const r = result[0];
+        if (!r) throw new UsageError('nothing ingested');
+        for (const w of r.warnings) out.warn(w);
+        out.result(r, () => describeIngest(r));
+      },
+    );
 
   program
     .command('build')
@@ -111,9 +132,13 @@ export function registerDataCommands(program: Command): void {
       const timer = new StepTimer();
       const result = await timer.step('build', () => build(config, runId, Boolean(o.json)));
       await logRun(config.home, runId, 'build', timer);
-      out.result(result, () =>
-        `built ${result.models.length} models (${result.testsPassed} tests passed) in ${seconds(result.durationMs)}\n` +
-        result.models.map((m) => `  ${m.schema}.${m.name.padEnd(28)} ${m.materialized.padEnd(5)} ${n(m.rows)} rows`).join('\n'),
+      out.result(
+        result,
+        () =>
+          `built ${result.models.length} models (${result.testsPassed} tests passed) in ${seconds(result.durationMs)}\n` +
+          result.models
+            .map((m) => `  ${m.schema}.${m.name.padEnd(28)} ${m.materialized.padEnd(5)} ${n(m.rows)} rows`)
+            .join('\n'),
       );
     });
 
@@ -125,29 +150,40 @@ export function registerDataCommands(program: Command): void {
     .option('--ground-truth <file>', 'ground-truth CSV (default: the demo data of HARDIN_HOME)')
     .option('--home <dir>', 'HARDIN_HOME')
     .option('--json', 'print a JSON document')
-    .action(async (suite: string | undefined, o: CommonOptions & { evaluate?: boolean; groundTruth?: string }) => {
-      const out = createOutput(Boolean(o.json));
-      const config = resolveConfig({ home: o.home });
-      const runId = newRunId();
-      const timer = new StepTimer();
-      const results = await timer.step('detect', () => runDetect({ home: config.home, suite, runId, duckdb: config }));
-      let evaluation: Awaited<ReturnType<typeof evaluateCeap>> | undefined;
-      if (o.evaluate) {
-        const gt = o.groundTruth ?? path.join(config.home, 'demo-data', 'ceap-ground-truth.csv');
-        evaluation = await evaluateCeap({ home: config.home, groundTruthFile: gt });
-      }
-      await logRun(config.home, runId, `detect${suite ? ` ${suite}` : ''}`, timer);
-      out.result({ results, evaluation }, () =>
-        [
-          ...results.flatMap((r) => [
-            `${r.suite}: ${n(r.flags)} flags on ${n(r.flaggedReimbursements)} reimbursements (${seconds(r.durationMs)})`,
-            ...r.detectors.map((d) => `  ${d.id.padEnd(28)} ${n(d.flags)}`),
-          ]),
-          ...(evaluation ? ['evaluation against the ground truth:', ...evaluation.detectors.map((d) =>
-            `  ${d.detector.padEnd(28)} precision ${d.precision.toFixed(3)} recall ${d.recall.toFixed(3)} (tp ${d.truePositives}, fp ${d.falsePositives}, fn ${d.falseNegatives})`)] : []),
-        ].join('\n'),
-      );
-    });
+    .action(
+      async (suite: string | undefined, o: CommonOptions & { evaluate?: boolean; groundTruth?: string }) => {
+        const out = createOutput(Boolean(o.json));
+        const config = resolveConfig({ home: o.home });
+        const runId = newRunId();
+        const timer = new StepTimer();
+        const results = await timer.step('detect', () =>
+          runDetect({ home: config.home, suite, runId, duckdb: config }),
+        );
+        let evaluation: Awaited<ReturnType<typeof evaluateCeap>> | undefined;
+        if (o.evaluate) {
+          const gt = o.groundTruth ?? path.join(config.home, 'demo-data', 'ceap-ground-truth.csv');
+          evaluation = await evaluateCeap({ home: config.home, groundTruthFile: gt });
+        }
+        await logRun(config.home, runId, `detect${suite ? ` ${suite}` : ''}`, timer);
+        out.result({ results, evaluation }, () =>
+          [
+            ...results.flatMap((r) => [
+              `${r.suite}: ${n(r.flags)} flags on ${n(r.flaggedReimbursements)} reimbursements (${seconds(r.durationMs)})`,
+              ...r.detectors.map((d) => `  ${d.id.padEnd(28)} ${n(d.flags)}`),
+            ]),
+            ...(evaluation
+              ? [
+                  'evaluation against the ground truth:',
+                  ...evaluation.detectors.map(
+                    (d) =>
+                      `  ${d.detector.padEnd(28)} precision ${d.precision.toFixed(3)} recall ${d.recall.toFixed(3)} (tp ${d.truePositives}, fp ${d.falsePositives}, fn ${d.falseNegatives})`,
+                  ),
+                ]
+              : []),
+          ].join('\n'),
+        );
+      },
+    );
 
   program
     .command('query')
@@ -157,10 +193,26 @@ export function registerDataCommands(program: Command): void {
     .option('--json', 'print the rows as a JSON array')
     .action(async (sql: string, o: CommonOptions) => {
       const config = resolveConfig({ home: o.home });
-      const keyword = /^\s*(\w+)/.exec(sql.replace(/^\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/)*/g, ''))?.[1]?.toUpperCase();
-      const allowed = ['SELECT', 'WITH', 'FROM', 'SHOW', 'DESCRIBE', 'SUMMARIZE', 'EXPLAIN', 'VALUES', 'TABLE', 'PIVOT', 'UNPIVOT'];
+      const keyword = /^\s*(\w+)/
+        .exec(sql.replace(/^\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/)*/g, ''))?.[1]
+        ?.toUpperCase();
+      const allowed = [
+        'SELECT',
+        'WITH',
+        'FROM',
+        'SHOW',
+        'DESCRIBE',
+        'SUMMARIZE',
+        'EXPLAIN',
+        'VALUES',
+        'TABLE',
+        'PIVOT',
+        'UNPIVOT',
+      ];
       if (!keyword || !allowed.includes(keyword)) {
-        throw new UsageError(`query is read-only: it must start with one of ${allowed.join(', ')} (got ${JSON.stringify(keyword ?? sql.slice(0, 20))})`);
+        throw new UsageError(
+          `query is read-only: it must start with one of ${allowed.join(', ')} (got ${JSON.stringify(keyword ?? sql.slice(0, 20))})`,
+        );
       }
       if (!(await hasWarehouse(config.home))) {
         throw new UsageError(`no warehouse under ${config.home}: run "hardin demo" or "hardin build" first`);
@@ -177,24 +229,30 @@ export function registerDataCommands(program: Command): void {
 
   program
     .command('catalog')
-    .description('list lake datasets and warehouse tables with schema, rows, partitions, lineage and freshness')
+    .description(
+      'list lake datasets and warehouse tables with schema, rows, partitions, lineage and freshness',
+    )
     .option('--home <dir>', 'HARDIN_HOME')
     .option('--json', 'print a JSON document')
     .action(async (o: CommonOptions) => {
       const out = createOutput(Boolean(o.json));
       const config = resolveConfig({ home: o.home });
-      const db = (await hasWarehouse(config.home)) ? await openWarehouse(config.home, config, true) : undefined;
+      const db = (await hasWarehouse(config.home))
+        ? await openWarehouse(config.home, config, true)
+        : undefined;
       try {
         const catalog = await loadCatalog(config.home, db);
         out.result(catalog, () =>
           [
             'Lake datasets:',
             ...catalog.datasets.map(
-              (d) => `  ${d.name.padEnd(28)} ${n(d.rows).padStart(10)} rows  ${d.partitions.map((p) => `${p.key} v${p.version}`).join(', ')}  last ${d.lastIngestedAt ?? '-'}`,
+              (d) =>
+                `  ${d.name.padEnd(28)} ${n(d.rows).padStart(10)} rows  ${d.partitions.map((p) => `${p.key} v${p.version}`).join(', ')}  last ${d.lastIngestedAt ?? '-'}`,
             ),
             'Warehouse tables:',
             ...catalog.tables.map(
-              (t) => `  ${t.name.padEnd(28)} ${t.kind.padEnd(5)} ${n(t.rows).padStart(10)} rows${t.stale ? '  (stale: rebuild)' : ''}${t.dependsOn.length ? `  ← ${t.dependsOn.join(', ')}` : ''}`,
+              (t) =>
+                `  ${t.name.padEnd(28)} ${t.kind.padEnd(5)} ${n(t.rows).padStart(10)} rows${t.stale ? '  (stale: rebuild)' : ''}${t.dependsOn.length ? `  ← ${t.dependsOn.join(', ')}` : ''}`,
             ),
           ].join('\n'),
         );
@@ -243,7 +301,13 @@ export function describeIngest(r: Awaited<ReturnType<typeof ingestCeap>>): strin
   return lines.join('\n');
 }
 
-export async function logRun(home: string, runId: string, command: string, timer: StepTimer, error?: unknown) {
+export async function logRun(
+  home: string,
+  runId: string,
+  command: string,
+  timer: StepTimer,
+  error?: unknown,
+) {
   const startedAt = new Date(Date.now() - timer.steps.reduce((s, x) => s + x.durationMs, 0));
   const finished = new Date();
   await fs.mkdir(homePaths(home).runs, { recursive: true });
@@ -262,8 +326,14 @@ export async function logRun(home: string, runId: string, command: string, timer
 function formatTable(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '(no rows)';
   const cols = Object.keys(rows[0] as object);
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
   const widths = cols.map((c) => Math.min(60, Math.max(c.length, ...rows.map((r) => cell(r[c]).length))));
-  const line = (vals: string[]) => vals.map((v, i) => v.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ');
-  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n');
+  const line = (vals: string[]) =>
+    vals.map((v, i) => v.slice(0, widths[i]).padEnd(widths[i] ?? 0)).join('  ');
+  return [
+    line(cols),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...rows.map((r) => line(cols.map((c) => cell(r[c])))),
+  ].join('\n');
 }

@@ -4,7 +4,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createProgress, exists, newRunId, readJson, resolveConfig, writeFileAtomic } from '../../core/index.js';
+import {
+  createProgress,
+  exists,
+  newRunId,
+  readJson,
+  resolveConfig,
+  writeFileAtomic,
+} from '../../core/index.js';
 import { generateCeap, type GenerateCeapResult } from '../../sources/index.js';
 import { evaluateCeap, runDetect, StepTimer } from '../../pipelines/index.js';
 import { createOutput, n, seconds } from '../output.js';
@@ -49,18 +56,35 @@ export function registerDemoCommand(program: Command): void {
         out.info(`generated ${n(generated.rows)} synthetic CEAP rows in ${dataDir}`);
         const ingested = await timer.step(
           'ingest',
-          () => ingestFiles(config, generated.files.map((f) => f.path), undefined, Boolean(o.json)),
-          (r) => ({ rows: r.reduce((s, x) => s + x.rows, 0), quarantined: r.reduce((s, x) => s + x.quarantined, 0) }),
+          () =>
+            ingestFiles(
+              config,
+              generated.files.map((f) => f.path),
+              undefined,
+              Boolean(o.json),
+            ),
+          (r) => ({
+            rows: r.reduce((s, x) => s + x.rows, 0),
+            quarantined: r.reduce((s, x) => s + x.quarantined, 0),
+          }),
         );
         for (const r of ingested) out.info(describeIngest(r));
-        const built = await timer.step('build', () => build(config, runId, Boolean(o.json)), (b) => ({
-          models: b.models.length,
-          tests: b.testsPassed,
-        }));
+        const built = await timer.step(
+          'build',
+          () => build(config, runId, Boolean(o.json)),
+          (b) => ({
+            models: b.models.length,
+            tests: b.testsPassed,
+          }),
+        );
         out.info(`built ${built.models.length} warehouse models, ${built.testsPassed} tests passed`);
-        const detected = await timer.step('detect', () => runDetect({ home: config.home, runId, duckdb: config }), (d) => ({
-          flags: d.reduce((s, x) => s + x.flags, 0),
-        }));
+        const detected = await timer.step(
+          'detect',
+          () => runDetect({ home: config.home, runId, duckdb: config }),
+          (d) => ({
+            flags: d.reduce((s, x) => s + x.flags, 0),
+          }),
+        );
         const evaluation = await timer.step('evaluate', () =>
           evaluateCeap({ home: config.home, groundTruthFile: generated.groundTruthPath }),
         );
@@ -69,15 +93,28 @@ export function registerDemoCommand(program: Command): void {
           runId,
           home: config.home,
           durationMs: Date.now() - started,
-          generated: { rows: generated.rows, files: generated.files.map((f) => f.path), anomalies: generated.anomalies },
+          generated: {
+            rows: generated.rows,
+            files: generated.files.map((f) => f.path),
+            anomalies: generated.anomalies,
+          },
           ingested: {
             rows: ingested.reduce((s, r) => s + r.rows, 0),
             quarantined: ingested.reduce((s, r) => s + r.quarantined, 0),
-            files: ingested.map((r) => ({ name: r.input.name, status: r.status, year: r.year, version: r.version, rows: r.rows, quarantined: r.quarantined })),
+            files: ingested.map((r) => ({
+              name: r.input.name,
+              status: r.status,
+              year: r.year,
+              version: r.version,
+              rows: r.rows,
+              quarantined: r.quarantined,
+            })),
           },
           tables: built.models.map((m) => ({ name: `${m.schema}.${m.name}`, rows: m.rows })),
           testsPassed: built.testsPassed,
-          flags: detected.flatMap((d) => d.detectors.map((x) => ({ suite: d.suite, detector: x.id, flags: x.flags }))),
+          flags: detected.flatMap((d) =>
+            d.detectors.map((x) => ({ suite: d.suite, detector: x.id, flags: x.flags })),
+          ),
           evaluation: evaluation.detectors,
           steps: timer.steps,
         };
@@ -87,7 +124,9 @@ export function registerDemoCommand(program: Command): void {
             `  ingested ${n(summary.ingested.rows)} rows (${n(summary.ingested.quarantined)} quarantined)`,
             `  built ${summary.tables.length} tables; ${summary.testsPassed} tests passed`,
             ...summary.flags.map((f) => `  ${f.detector}: ${n(f.flags)} flags`),
-            ...summary.evaluation.map((e) => `  ${e.detector}: precision ${e.precision.toFixed(3)}, recall ${e.recall.toFixed(3)}`),
+            ...summary.evaluation.map(
+              (e) => `  ${e.detector}: precision ${e.precision.toFixed(3)}, recall ${e.recall.toFixed(3)}`,
+            ),
           ].join('\n'),
         );
       } catch (error) {

@@ -21,7 +21,9 @@ export async function serve(config: Config, quiet: boolean): Promise<void> {
   const logger = createLogger(quiet ? 'warn' : config.logLevel);
   const server = await createServer({ home: config.home, logger });
   const address = await server.app.listen({ port: config.port, host: config.host });
-  process.stderr.write(`Hardin dashboard: ${address}/  (API docs: ${address}/api/docs) — ready in ${Date.now() - t0} ms; Ctrl+C to stop\n`);
+  process.stderr.write(
+    `Hardin dashboard: ${address}/  (API docs: ${address}/api/docs) — ready in ${Date.now() - t0} ms; Ctrl+C to stop\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

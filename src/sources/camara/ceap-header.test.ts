@@ -6,17 +6,24 @@ const CURRENT =
     ';',
   );
 const quoted = (cols: string[]) => cols.map((c) => `"${c}"`).join(';');
-const bytes = (s: string, bom = true) => Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(`${s}\n`)]);
+const bytes = (s: string, bom = true) =>
+  Buffer.concat([bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(`${s}\n`)]);
 
 describe('parseCeapHeader', () => {
   const vintages: [string, string[], string][] = [
     ['current (32)', CURRENT, 'current-32'],
     ['2020 (31)', CURRENT.filter((c) => c !== 'datPagamentoRestituicao'), '2020-31'],
-    ['2019 (29)', CURRENT.filter((c) => !['cpf', 'urlDocumento', 'datPagamentoRestituicao'].includes(c)), '2019-29'],
+    [
+      '2019 (29)',
+      CURRENT.filter((c) => !['cpf', 'urlDocumento', 'datPagamentoRestituicao'].includes(c)),
+      '2019-29',
+    ],
     ['2017 (30)', CURRENT.filter((c) => !['urlDocumento', 'datPagamentoRestituicao'].includes(c)), '2017-30'],
     [
       'May 2017 variant',
-      CURRENT.filter((c) => !['urlDocumento', 'datPagamentoRestituicao'].includes(c)).map((c) => (c === 'ideCadastro' ? 'idecadastro' : c)),
+      CURRENT.filter((c) => !['urlDocumento', 'datPagamentoRestituicao'].includes(c)).map((c) =>
+        c === 'ideCadastro' ? 'idecadastro' : c,
+      ),
       '2017-05-variant',
     ],
   ];
@@ -39,6 +46,8 @@ describe('parseCeapHeader', () => {
     expect(h.warnings[0]).toContain('colunaNova');
   });
   it('rejects duplicated columns', () => {
-    expect(() => parseCeapHeader(bytes(quoted([...CURRENT, 'vlrLiquido'])), 'd.csv')).toThrow('header repeats column(s) vlrLiquido');
+    expect(() => parseCeapHeader(bytes(quoted([...CURRENT, 'vlrLiquido'])), 'd.csv')).toThrow(
+      'header repeats column(s) vlrLiquido',
+    );
   });
 });

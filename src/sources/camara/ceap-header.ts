@@ -41,10 +41,13 @@ export async function loadCeapHeader(file: string): Promise<CeapHeader> {
 export function parseCeapHeader(bytes: Uint8Array, fileName: string): CeapHeader {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const text = Buffer.from(bytes.subarray(hasBom ? 3 : 0)).toString('utf8');
-  if (text.trim() === '') throw new SourceError(`ceap: ${fileName} is empty: expected a CEAP CSV with a header line`);
+  if (text.trim() === '')
+    throw new SourceError(`ceap: ${fileName} is empty: expected a CEAP CSV with a header line`);
   const end = text.search(/\r?\n/);
   if (end < 0 && bytes.length >= MAX_HEADER_BYTES) {
-    throw new SourceError(`ceap: ${fileName}: no line break in the first ${MAX_HEADER_BYTES} bytes: not a CEAP CSV`);
+    throw new SourceError(
+      `ceap: ${fileName}: no line break in the first ${MAX_HEADER_BYTES} bytes: not a CEAP CSV`,
+    );
   }
   const line = end < 0 ? text : text.slice(0, end);
   if (!line.includes(';')) {
@@ -74,7 +77,8 @@ export function parseCeapHeader(bytes: Uint8Array, fileName: string): CeapHeader
   const vintage = detectVintage(names, seen);
   const warnings: string[] = [];
   if (unknown.length > 0) warnings.push(`unknown column(s) kept in _extra: ${unknown.join(', ')}`);
-  if (vintage.startsWith('unknown')) warnings.push(`unrecognised CEAP layout (${vintage}); columns mapped by name`);
+  if (vintage.startsWith('unknown'))
+    warnings.push(`unrecognised CEAP layout (${vintage}); columns mapped by name`);
   return { names, mapped, unknown, hasBom, quoted, vintage, warnings };
 }
 

@@ -60,7 +60,9 @@ function columnChecks(column: CeapColumn): string[] {
     out.push(`CASE WHEN ${raw} IS NULL OR ${v} = '' THEN ${label} || 'is empty (required)' END`);
   }
   if (column.type !== 'text') {
-    const expected = { int: 'an integer', bigint: 'an integer', money: 'a number', timestamp: 'a date' }[column.type];
+    const expected = { int: 'an integer', bigint: 'an integer', money: 'a number', timestamp: 'a date' }[
+      column.type
+    ];
     out.push(
       `CASE WHEN ${v} <> '' AND ${typedExpression(column)} IS NULL THEN ${label} || '"' || ${raw} || '" is not ${expected}' END`,
     );

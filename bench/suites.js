@@ -1,5 +1,6 @@
 // Benchmark suites. Each prints JSON lines and a final {"suite":…,"ok":true}.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,15 +12,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const emit = (o) => console.log(JSON.stringify(o));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// Debian's python3-pandas/python3-sklearn install under /usr/bin/python3; a pyenv `python3` on PATH lacks them.
+const PYTHON = process.env.BENCH_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+
 function hasPython(module) {
-  return spawnSync('python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+  return spawnSync(PYTHON, ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
 }
 
 async function ingest() {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'hardin-bench-'));
   try {
-    const gen = await generateCeap({ outDir: path.join(tmp, 'data'), seed: 7, scale: 2.5, years: [2025] });
+    const gen = await generateCeap({ outDir: path.join(tmp, 'data'), seed: 7, scale: 2.8, years: [2025] });
     const file = gen.files[0];
     const bytes = (await fs.stat(file.path)).size;
     emit({ suite: 'ingest', metric: 'input', rows: file.rows, bytes });
@@ -44,7 +48,7 @@ async function ingest() {
     };
     if (hasPython('pandas')) {
       const out = execFileSync(
-        'python3',
+        PYTHON,
         [path.join(here, 'anchors/pandas_read_csv.py'), file.path, String(runs)],
         {
           encoding: 'utf8',

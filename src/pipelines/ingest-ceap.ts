@@ -16,9 +16,10 @@ import { Lake, type Manifest } from '../lake/index.js';
 import {
   CEAP_COLUMNS,
   LAKE_TYPES,
-  ceapLakeSelect,
+  ceapLakeColumns,
   ceapQuarantineSelect,
   ceapReadSql,
+  ceapTypedSql,
   extractCsvFromZip,
   fetchCeapYear,
   loadCeapHeader,
@@ -91,15 +92,19 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
 
     // 2. Header (layout, vintage) and content hash.
     const header = await loadCeapHeader(csv);
-    const sha256 = await sha256File(csv);
     const bytes = (await fs.stat(csv)).size;
-    const input = { name: inputName, sha256, bytes, url };
     const nameYear = Number(YEAR_IN_NAME.exec(inputName)?.[1] ?? NaN);
-    if (Number.isInteger(nameYear)) {
-      const current = await lake.currentPartition('camara', 'ceap', 'year', String(nameYear));
-      if (current?.input.sha256 === sha256) {
+    // The hash is needed before parsing only when the year already has a version (the likely no-op case);
+    // otherwise it runs while DuckDB parses (measured: saves ~0.7 s per 1M rows).
+    const known = Number.isInteger(nameYear)
+      ? await lake.currentPartition('camara', 'ceap', 'year', String(nameYear))
+      : undefined;
+    const hashing = sha256File(csv);
+    hashing.catch(() => undefined);
+    if (known) {
+      if (known.input.sha256 === (await hashing)) {
         await lake.discardStaging(staging.runId);
-        return unchanged(current, staging.runId, started, header.warnings);
+        return unchanged(known, staging.runId, started, header.warnings);
       }
     }
 
@@ -111,10 +116,13 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
     try {
       await db.run(`SET temp_directory = ${quoteLiteral(path.join(staging.dir, 'duckdb-tmp'))}`);
       progress.start(`parse ${inputName}`, 3);
-      await db.run(ceapReadSql({ file: csv, header, table: 'ceap_raw', rejectsTable: 'ceap_rejects' }));
+      await db.run(ceapTypedSql({ file: csv, header, table: 'ceap_typed', rejectsTable: 'ceap_rejects' }));
+      await db.run(
+        `CREATE TEMP VIEW ceap_bad AS SELECT _r, _reason FROM ceap_typed WHERE _reason IS NOT NULL`,
+      );
       progress.update(1);
       const counts = await db.one<{ total: number; bad: number }>(
-        `SELECT count(*)::BIGINT AS total, count(_reason)::BIGINT AS bad FROM ceap_raw`,
+        `SELECT count(*)::BIGINT AS total, count(_reason)::BIGINT AS bad FROM ceap_typed`,
       );
       const rejects = await db.all<{ line: number; raw: string | null; reason: string }>(
         `SELECT line::BIGINT AS line, min(csv_line) AS raw,
@@ -125,6 +133,8 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
       if (total === 0 && rejects.length === 0) {
         throw new SourceError(`ceap: ${inputName} has a header but no data rows`);
       }
+      const sha256 = await hashing;
+      const input = { name: inputName, sha256, bytes, url };
       const year = Number.isInteger(nameYear) ? nameYear : await modeYear(db, inputName);
       if (!Number.isInteger(nameYear)) {
         const current = await lake.currentPartition('camara', 'ceap', 'year', String(year));
@@ -133,21 +143,27 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
           return unchanged(current, staging.runId, started, header.warnings);
         }
       }
-      await db.run(lineNumberSql(rejects.map((r) => r.line)));
+      const line = lineExpression(rejects.map((r) => r.line));
       progress.update(2);
 
       // 4. Stage the lake file and the quarantine file.
       const dataFile = path.join(staging.dir, 'data.parquet');
       await db.run(
-        `COPY (SELECT ${ceapLakeSelect(header)}, _line, ${quoteLiteral(header.vintage)} AS _vintage,
+        `COPY (SELECT ${ceapLakeColumns()}, ${line} AS _line, ${quoteLiteral(header.vintage)} AS _vintage,
                  ${quoteLiteral(sha256)} AS _input_sha256
-               FROM ceap_raw JOIN ceap_lines USING (_r) WHERE _reason IS NULL ORDER BY _r)
+               FROM ceap_typed ${(counts?.bad ?? 0) > 0 ? 'WHERE _reason IS NULL' : ''})
          TO ${quoteLiteral(dataFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
       );
       const quarantined = (counts?.bad ?? 0) + rejects.length;
       let quarantineFile: string | undefined;
       if (quarantined > 0) {
         quarantineFile = path.join(staging.dir, 'quarantine.parquet');
+        // The raw text of bad rows: read again only now (rare), in the same order, so `_r` lines up.
+        if ((counts?.bad ?? 0) > 0) {
+          await db.run(
+            ceapReadSql({ file: csv, header, table: 'ceap_raw', rejectsTable: 'ceap_rejects_again' }),
+          );
+        }
         await db.run(
           `CREATE TEMP TABLE ceap_rejected_lines AS SELECT * FROM (VALUES ${
             rejects.length > 0
@@ -160,17 +176,21 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
               : '(NULL, NULL, NULL)'
           }) v(_line, _reason, _raw_line) WHERE _line IS NOT NULL`,
         );
+        const parts: string[] = [];
+        if ((counts?.bad ?? 0) > 0) {
+          parts.push(`SELECT (${line})::BIGINT AS _line, _reason, CAST(NULL AS VARCHAR) AS _raw_line,
+                        ${ceapQuarantineSelect(header)}
+                      FROM ceap_raw JOIN ceap_bad USING (_r)`);
+        }
+        if (rejects.length > 0) {
+          parts.push(`SELECT _line::BIGINT AS _line, _reason, _raw_line FROM ceap_rejected_lines`);
+        }
         await db.run(
-          `COPY (
-             SELECT _line::BIGINT AS _line, _reason, CAST(NULL AS VARCHAR) AS _raw_line, ${ceapQuarantineSelect(header)}
-             FROM ceap_raw JOIN ceap_lines USING (_r) WHERE _reason IS NOT NULL
-             UNION ALL BY NAME
-             SELECT _line::BIGINT AS _line, _reason, _raw_line FROM ceap_rejected_lines
-             ORDER BY _line
-           ) TO ${quoteLiteral(quarantineFile)} (FORMAT parquet, COMPRESSION zstd)`,
+          `COPY (${parts.join(' UNION ALL BY NAME ')} ORDER BY _line)
+           TO ${quoteLiteral(quarantineFile)} (FORMAT parquet, COMPRESSION zstd)`,
         );
       }
-      const samples = await sampleReasons(db, rejects);
+      const samples = await sampleReasons(db, rejects, line);
       progress.update(3);
       progress.stop();
 
@@ -241,7 +261,7 @@ function unchanged(m: Manifest, runId: string, started: number, warnings: string
 /** The accounting year most rows carry, when the file name does not say (`Ano-YYYY.csv`). */
 async function modeYear(db: Db, inputName: string): Promise<number> {
   const row = await db.one<{ y: number | null }>(
-    `SELECT mode(TRY_CAST(trim(numAno) AS INTEGER)) AS y FROM ceap_raw WHERE _reason IS NULL`,
+    `SELECT mode(numAno) AS y FROM ceap_typed WHERE _reason IS NULL`,
   );
   if (row?.y == null)
     throw new SourceError(
@@ -251,27 +271,23 @@ async function modeYear(db: Db, inputName: string): Promise<number> {
 }
 
 /**
- * Maps accepted-row ordinals to physical line numbers. Accepted row r sits on line r + 1 (header) plus the
- * number of rejected lines before it. CEAP fields carry no embedded line breaks, so a record is one line.
+ * The physical line of an accepted row (ordinal `_r`): r + 1 (header) plus the rejected lines before it.
+ * CEAP fields carry no embedded line breaks, so a record is one line. With k rejected lines at L_k (sorted),
+ * a_k = L_k - 2 - k accepted rows precede the k-th, and row r is shifted by #{k : a_k < r}.
  */
-function lineNumberSql(rejectedLines: number[]): string {
-  if (rejectedLines.length === 0) {
-    return `CREATE TEMP TABLE ceap_lines AS SELECT _r, _r + 1 AS _line FROM ceap_raw`;
-  }
-  // a_k = accepted rows before the k-th rejected line = L_k - 2 - k.
+function lineExpression(rejectedLines: number[]): string {
+  if (rejectedLines.length === 0) return '(_r + 1)';
   const before = rejectedLines.map((line, k) => line - 2 - k);
-  return `CREATE TEMP TABLE ceap_lines AS
-    SELECT _r, _r + 1 + (SELECT count(*) FROM (VALUES ${before.map((a) => `(${a})`).join(', ')}) v(a) WHERE v.a < _r) AS _line
-    FROM ceap_raw`;
+  return `(_r + 1 + list_count(list_filter([${before.join(', ')}], a -> a < _r)))`;
 }
 
 async function sampleReasons(
   db: Db,
   rejects: { line: number; reason: string }[],
+  line: string,
 ): Promise<QuarantineSample[]> {
   const bad = await db.all<{ line: number; reason: string }>(
-    `SELECT _line AS line, _reason AS reason FROM ceap_raw JOIN ceap_lines USING (_r)
-     WHERE _reason IS NOT NULL ORDER BY _line LIMIT 10`,
+    `SELECT ${line}::BIGINT AS line, _reason AS reason FROM ceap_bad ORDER BY _r LIMIT 10`,
   );
   return [...bad, ...rejects.slice(0, 10)].sort((a, b) => a.line - b.line).slice(0, 10);
 }

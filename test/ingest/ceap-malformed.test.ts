@@ -46,6 +46,15 @@ describe('ingestCeap on malformed input', () => {
     ]);
   });
 
+  it('quarantines a value with more than two decimals instead of rounding it', async () => {
+    const file = await write('Ano-2024.csv', good.replace('"111.3";"0";"111.3"', '"111.305";"0";"111.305"'));
+    const result = await ingestCeap({ home, file });
+    expect(result.quarantined).toBe(1);
+    expect(result.quarantineSamples[0]?.reason).toBe(
+      'column vlrDocumento: "111.305" has more than 2 decimal places; column vlrLiquido: "111.305" has more than 2 decimal places',
+    );
+  });
+
   it('quarantines the cut last line of a truncated file and keeps the rest', async () => {
     const file = await write('Ano-2024.csv', good.slice(0, good.lastIndexOf('\n"FULANA') + 60));
     const result = await ingestCeap({ home, file });

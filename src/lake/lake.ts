@@ -37,12 +37,26 @@ export class Lake {
     readonly recovered: { rolledForward: string[]; rolledBack: string[] },
   ) {}
 
-  /** Opens the lake under `home`, repairing what a crashed run left behind. */
+  /**
+   * Opens the lake under `home` for writing: takes the writer lock (one writer per lake; a lock left by a dead
+   * process is taken over), then repairs what a crashed run left behind. Always `close()` it.
+   */
   static async open(home: string): Promise<Lake> {
     const root = homePaths(home).lake;
     await fs.mkdir(path.join(root, '_staging'), { recursive: true });
-    const recovered = await recover(root);
-    return new Lake(root, recovered);
+    await acquireLock(root);
+    try {
+      const recovered = await recover(root);
+      return new Lake(root, recovered);
+    } catch (error) {
+      await releaseLock(root);
+      throw error;
+    }
+  }
+
+  /** Releases the writer lock. */
+  async close(): Promise<void> {
+    await releaseLock(this.root);
   }
 
   datasetDir(source: string, dataset: string): string {
@@ -207,4 +221,52 @@ async function recover(root: string): Promise<{ rolledForward: string[]; rolledB
     }
   }
   return { rolledForward, rolledBack };
+}
+
+const LOCK = '.writer.lock';
+
+async function acquireLock(root: string): Promise<void> {
+  const file = path.join(root, LOCK);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await fs.open(file, 'wx');
+      await handle.writeFile(JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+      await handle.close();
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = await readLock(file);
+      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
+        throw new LakeError(
+          `lake ${root} is being written by another hardin process (pid ${holder.pid}, since ${holder.since}); ` +
+            'wait for it to finish, or use another --home',
+        );
+      }
+      await fs.rm(file, { force: true });
+    }
+  }
+  throw new LakeError(`lake ${root}: cannot take the writer lock ${file}`);
+}
+
+async function releaseLock(root: string): Promise<void> {
+  const file = path.join(root, LOCK);
+  const holder = await readLock(file);
+  if (holder?.pid === process.pid) await fs.rm(file, { force: true });
+}
+
+async function readLock(file: string): Promise<{ pid: number; since: string } | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(file, 'utf8')) as { pid: number; since: string };
+  } catch {
+    return undefined;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -239,6 +239,8 @@ export async function ingestCeap(options: IngestCeapOptions): Promise<IngestCeap
   } catch (error) {
     await lake.discardStaging(staging.runId);
     throw error;
+  } finally {
+    await lake.close();
   }
 }
 

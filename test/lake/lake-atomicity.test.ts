@@ -80,6 +80,7 @@ describe('lake partition writes', () => {
       const visible = await partitionFiles(home);
       expect(visible).toEqual([]);
       const lake = await Lake.open(home);
+      await lake.close();
       if (fault === 'lake:after-stage') {
         expect(lake.recovered.rolledBack).toHaveLength(1);
         expect(await partitionFiles(home)).toEqual([]);
@@ -95,4 +96,18 @@ describe('lake partition writes', () => {
       expect(await fs.readdir(path.join(home, 'lake/_staging'))).toEqual([]);
     });
   }
+
+  it('refuses a second writer while another live process holds the lock, and takes over a stale lock', async () => {
+    const lockFile = path.join(home, 'lake/.writer.lock');
+    await fs.mkdir(path.dirname(lockFile), { recursive: true });
+    await fs.writeFile(lockFile, JSON.stringify({ pid: 1, since: '2026-01-01T00:00:00Z' }));
+    await expect(ingestCeap({ home, file: input })).rejects.toThrow(
+      /being written by another hardin process \(pid 1, since 2026-01-01T00:00:00Z\)/,
+    );
+    const dead = spawnSync(process.execPath, ['-e', '0']);
+    await fs.writeFile(lockFile, JSON.stringify({ pid: dead.pid, since: '2026-01-01T00:00:00Z' }));
+    const result = await ingestCeap({ home, file: input });
+    expect(result.status).toBe('written');
+    await expect(fs.access(lockFile)).rejects.toThrow();
+  });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -30,6 +30,9 @@ export interface HardinServer {
   close(): Promise<void>;
 }
 
+// Per-request log lines would drown the useful ones on a dashboard that fires many small requests.
+const quietRequests = new LogController({ disableRequestLogging: true });
+
 export async function createServer(options: ServerOptions): Promise<HardinServer> {
   const reader = await WarehouseReader.open(options.home);
   const builtAt = reader.has('meta.models')
@@ -40,9 +43,9 @@ export async function createServer(options: ServerOptions): Promise<HardinServer
     typeof options.logger === 'object'
       ? Fastify({
           loggerInstance: options.logger as unknown as FastifyBaseLogger,
-          disableRequestLogging: true,
+          logController: quietRequests,
         })
-      : Fastify({ logger: options.logger ?? false, disableRequestLogging: true })
+      : Fastify({ logger: options.logger ?? false, logController: quietRequests })
   ).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -16,3 +16,14 @@ export function hasReal(relative: string): boolean {
 }
 
 export const REPO_ROOT = ROOT;
+
+/**
+ * A test title that carries the skip reason when the real sample is absent, so the report says why.
+ * @example describe.skipIf(!hasReal(f))(realTitle('ingests the 2019 extract', f), …)
+ */
+export function realTitle(title: string, relative: string): string {
+  if (hasReal(relative)) return title;
+  const reason = `SKIPPED: ${realFile(relative)} not found (real samples live in ../shared, never in the repo)`;
+  process.stderr.write(`${reason}\n`);
+  return `${title} — ${reason}`;
+}

@@ -62,8 +62,11 @@ describe('CEAP_COLUMNS', () => {
     expect(CEAP_COLUMNS['2017-comma']).not.toContain('ideCadastro');
   });
 
-  it.skipIf(!existsSync(REAL))('matches the headers of the real 2019 and 2017 samples', () => {
-    expect(CEAP_COLUMNS['2019']).toEqual(realHeader('Ano-2019-extract.csv'));
-    expect(CEAP_COLUMNS['2017']).toEqual(realHeader('Ano-2017-sample.csv'));
-  });
+  it.skipIf(!existsSync(REAL))(
+    `matches the headers of the real 2019 and 2017 samples${existsSync(REAL) ? '' : ` — SKIPPED: ${REAL} not found`}`,
+    () => {
+      expect(CEAP_COLUMNS['2019']).toEqual(realHeader('Ano-2019-extract.csv'));
+      expect(CEAP_COLUMNS['2017']).toEqual(realHeader('Ano-2017-sample.csv'));
+    },
+  );
 });

@@ -92,6 +92,7 @@ export async function loadCatalog(
         stale: false,
       });
     }
+    const builtAt = await loadBuildTimes(db, colsByTable);
     for (const [name, cols] of colsByTable) {
       if (tables.some((t) => t.name === name)) continue;
       const rows = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${name}`))?.n ?? 0;
@@ -114,7 +115,7 @@ export async function loadCatalog(
         rows,
         columns: cols.map((c) => ({ ...c, description: null })),
         dependsOn: deps,
-        builtAt: null,
+        builtAt: builtAt.get(name) ?? null,
         stale: false,
       });
     }
@@ -129,6 +130,33 @@ export async function loadCatalog(
   }
   tables.sort((a, b) => a.name.localeCompare(b.name));
   return { generatedAt: now.toISOString(), datasets, tables, lineage };
+}
+
+/** When seeds were loaded (meta.seeds) and detector tables written (detect.detectors), by table name. */
+async function loadBuildTimes(db: Db, tables: Map<string, unknown>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const hasMetaSeeds = (
+    await db.one<{ n: number }>(
+      `SELECT count(*)::BIGINT AS n FROM information_schema.tables WHERE table_schema = 'meta' AND table_name = 'seeds'`,
+    )
+  )?.n;
+  if (hasMetaSeeds) {
+    for (const r of await db.all<{ name: string; t: string }>(
+      `SELECT 'seeds.' || name AS name, loaded_at AS t FROM meta.seeds`,
+    )) {
+      out.set(r.name, r.t);
+    }
+  }
+  if (tables.has('detect.detectors')) {
+    for (const r of await db.all<{ suite: string; t: string }>(
+      `SELECT suite, max(ran_at) AS t FROM detect.detectors GROUP BY suite`,
+    )) {
+      out.set(`detect.${r.suite}_flags`, r.t);
+      const prev = out.get('detect.detectors');
+      if (!prev || prev < r.t) out.set('detect.detectors', r.t);
+    }
+  }
+  return out;
 }
 
 function resolveDependency(dep: string, qualified: Map<string, string>): string {

@@ -20,9 +20,11 @@ export async function prepareDemoHome(options: { scale?: number; seed?: number }
     scale: options.scale ?? 0.02,
     years: [2025],
   });
-  const runId = newRunId(new Date('2026-01-01T00:00:00Z'));
-  for (const f of generated.files) await ingestCeap({ home, file: f.path });
-  await runBuild({ home, runId, now: new Date('2026-01-01T00:00:00Z') });
-  await runDetect({ home, runId, now: new Date('2026-01-01T00:00:00Z') });
+  // An injected clock: ingest, then build, then detect, a minute apart.
+  const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
+  const runId = newRunId(at(1));
+  for (const f of generated.files) await ingestCeap({ home, file: f.path, now: at(0) });
+  await runBuild({ home, runId, now: at(1) });
+  await runDetect({ home, runId, now: at(2) });
   return { home, groundTruthPath: generated.groundTruthPath, rows: generated.rows };
 }

@@ -3,3 +3,4 @@ export * from './detector.js';
 export * from './run-detectors.js';
 export * from './sql-format.js';
 export { CEAP_DETECTORS, monthlySubquotaLimit } from './ceap/index.js';
+export * from './explanation.js';

@@ -3,6 +3,7 @@
 // receipts are ordered by issue date (ties: document id, then file line) and summed in integer cents; every
 // receipt whose running total passes the limit is flagged. Limits are data: seeds/ceap_subquota_limits.csv.
 import type { Detector } from '../detector.js';
+import { explanationSql } from '../explanation.js';
 import { sqlBrl, sqlMonthBr, sqlYearMonthBr } from '../sql-format.js';
 
 export const monthlySubquotaLimit: Detector = {
@@ -18,6 +19,9 @@ export const monthlySubquotaLimit: Detector = {
     'the limit in force is flagged. Severity = 0.5 + 0.5 × (running total − limit) / limit, capped at 1.',
   explanationFields: [
     'text',
+    'observed',
+    'threshold',
+    'peerGroup',
     'month',
     'subquota',
     'subquotaDescription',
@@ -62,25 +66,34 @@ export const monthlySubquotaLimit: Detector = {
         reimbursement_id,
         'monthly_subquota_limit',
         least(1.0, 0.5 + 0.5 * (running_total_cents - limit_cents) / limit_cents),
-        json_object(
-          'text', 'Em ' || ${sqlMonthBr('year', 'month')} || ', os reembolsos de ' || rtrim(lower(coalesce(subquota_description, 'subcota ' || subquota)), '. ')
+        ${explanationSql({
+          text: `'Em ' || ${sqlMonthBr('year', 'month')} || ', os reembolsos de ' || rtrim(lower(coalesce(subquota_description, 'subcota ' || subquota)), '. ')
             || ' de ' || deputy_name || ' somaram ' || ${sqlBrl('running_total_cents')} || ' até este recibo (o ' || rank
             || 'º de ' || receipts_in_month || ' no mês, por data de emissão), acima do limite mensal de '
             || ${sqlBrl('limit_cents')} || ' em vigor desde ' || ${sqlYearMonthBr('valid_from')}
-            || '; excesso de ' || ${sqlBrl('running_total_cents - limit_cents')} || '.',
-          'month', printf('%04d-%02d', year, month),
-          'subquota', subquota,
-          'subquotaDescription', subquota_description,
-          'limitCents', limit_cents,
-          'runningTotalCents', running_total_cents,
-          'monthTotalCents', month_total_cents,
-          'excessCents', running_total_cents - limit_cents,
-          'window', json_object('from', valid_from, 'to', NULLIF(CAST(valid_to AS VARCHAR), '')),
-          'receiptsInMonth', receipts_in_month,
-          'rank', rank,
-          'method', 'running total per requester, accounting month and subquota, ordered by issue date',
-          'receiptUrl', receipt_url
-        )
+            || '; excesso de ' || ${sqlBrl('running_total_cents - limit_cents')} || '.'`,
+          observed: {
+            label: 'running total of the month up to this receipt',
+            value: 'running_total_cents',
+            unit: 'cents',
+          },
+          threshold: { label: 'monthly limit in force', value: 'limit_cents', unit: 'cents' },
+          peerGroup: 'NULL',
+          method: 'running total per requester, accounting month and subquota, ordered by issue date',
+          receiptUrl: 'receipt_url',
+          details: {
+            month: `printf('%04d-%02d', year, month)`,
+            subquota: 'subquota',
+            subquotaDescription: 'subquota_description',
+            limitCents: 'limit_cents',
+            runningTotalCents: 'running_total_cents',
+            monthTotalCents: 'month_total_cents',
+            excessCents: 'running_total_cents - limit_cents',
+            window: `json_object('from', valid_from, 'to', NULLIF(CAST(valid_to AS VARCHAR), ''))`,
+            receiptsInMonth: 'receipts_in_month',
+            rank: 'rank',
+          },
+        })}
       FROM running
       WHERE running_total_cents > limit_cents`);
     const row = await db.one<{ n: number }>(

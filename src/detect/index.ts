@@ -2,5 +2,5 @@
 export * from './detector.js';
 export * from './run-detectors.js';
 export * from './sql-format.js';
-export { CEAP_DETECTORS, monthlySubquotaLimit } from './ceap/index.js';
+export * from './ceap/index.js';
 export * from './explanation.js';

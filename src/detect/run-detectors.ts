@@ -17,6 +17,8 @@ export interface RunDetectorsResult {
   flaggedReimbursements: number;
   detectors: DetectorRunSummary[];
   durationMs: number;
+  /** Requesters with a rank (score > 0), when the suite builds a ranking. */
+  rankedDeputies?: number;
 }
 
 /** Runs `detectors` against the warehouse `db` and stores their flags. */

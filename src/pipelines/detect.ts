@@ -1,6 +1,12 @@
 // `hardin detect [suite]`: runs a detector suite in the warehouse and publishes its flags to the lake's gold zone.
 import { UsageError, quoteLiteral, type Config } from '../core/index.js';
-import { CEAP_DETECTORS, runDetectors, type Detector, type RunDetectorsResult } from '../detect/index.js';
+import {
+  CEAP_DETECTORS,
+  rankCeapDeputies,
+  runDetectors,
+  type Detector,
+  type RunDetectorsResult,
+} from '../detect/index.js';
 import { publishGold } from '../lake/index.js';
 import { openWarehouse } from './build.js';
 
@@ -35,6 +41,7 @@ export async function runDetect(options: DetectOptions): Promise<RunDetectorsRes
         options.runId,
         now,
       );
+      if (suite === 'ceap') result.rankedDeputies = await rankCeapDeputies(db);
       await publishGold(
         options.home,
         `${suite}_flags`,

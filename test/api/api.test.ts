@@ -71,6 +71,7 @@ describe('REST API over a demo home', () => {
 
   it('lists deputies, subquotas, detectors, overview and catalog', async () => {
     const deputies = await get('/api/v1/ceap/deputies?sort=-flagCount&pageSize=5');
+    expect(deputies.status).toBe(200);
     expect(deputies.body.items[0].flagCount).toBeGreaterThan(0);
     const subquotas = await get('/api/v1/ceap/subquotas');
     expect(subquotas.body.items.length).toBeGreaterThan(5);
@@ -88,6 +89,47 @@ describe('REST API over a demo home', () => {
     expect(catalog.body.lineage).toEqual(
       expect.arrayContaining([{ from: 'raw.camara.ceap', to: 'staging.stg_camara__ceap' }]),
     );
+  });
+
+  it('ranks deputies by risk score and shows one deputy with monthly spend, flags by detector and flags', async () => {
+    const ranked = await get('/api/v1/ceap/deputies?pageSize=10');
+    const items = ranked.body.items;
+    expect(items[0].rank).toBe(1);
+    expect(items[0].riskScore).toBeGreaterThan(0);
+    const scores = items.filter((d: any) => d.rank !== null).map((d: any) => d.riskScore);
+    expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
+    const top = await get(`/api/v1/ceap/deputies/${items[0].id}`);
+    expect(top.status).toBe(200);
+    expect(top.body).toMatchObject({ id: items[0].id, rank: 1, riskScore: items[0].riskScore });
+    expect(top.body.byDetector[0]).toMatchObject({ detector: 'monthly_subquota_limit' });
+    // The score is recomputable from the flags listed: Σ per receipt of its highest severity.
+    const best = new Map<string, number>();
+    for (const f of top.body.flags)
+      best.set(f.reimbursementId, Math.max(best.get(f.reimbursementId) ?? 0, f.severity));
+    const recomputed = [...best.values()].reduce((a, b) => a + b, 0);
+    expect(recomputed).toBeCloseTo(top.body.riskScore, 3);
+    const limited = top.body.monthly.filter((m: any) => m.limitCents !== null);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(top.body.monthly.reduce((s: number, m: any) => s + m.netCents, 0)).toBe(top.body.netCents);
+    expect((await get('/api/v1/ceap/deputies/999999999')).status).toBe(404);
+    expect((await get('/api/v1/ceap/ranking-method')).body.text).toContain('pontuação de risco');
+  });
+
+  it('lists flags with filters and a summary per detector', async () => {
+    const all = await get('/api/v1/ceap/flags?pageSize=5');
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeGreaterThan(0);
+    expect(all.body.summary.reduce((s: number, d: any) => s + d.flags, 0)).toBe(all.body.total);
+    const sev = all.body.items.map((f: any) => f.severity);
+    expect(sev).toEqual([...sev].sort((a: number, b: number) => b - a));
+    expect(all.body.items[0].explanation.text).toBeTruthy();
+    const strong = await get('/api/v1/ceap/flags?minSeverity=0.9&pageSize=100');
+    expect(strong.body.items.every((f: any) => f.severity >= 0.9)).toBe(true);
+    const one = await get(
+      `/api/v1/ceap/flags?deputy=${all.body.items[0].deputyId}&detector=monthly_subquota_limit`,
+    );
+    expect(one.body.items.every((f: any) => f.deputyId === all.body.items[0].deputyId)).toBe(true);
+    expect((await get('/api/v1/ceap/flags?minSeverity=2')).status).toBe(400);
   });
 
   const bad: [string, string][] = [

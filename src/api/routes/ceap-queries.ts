@@ -12,9 +12,10 @@ export const REIMBURSEMENT_SORTS = {
 } as const;
 
 export const DEPUTY_SORTS = {
+  '-riskScore': 'k.rank ASC NULLS LAST, d.total_net_cents DESC, d.deputy_id',
   name: 'd.name ASC, d.deputy_id',
   '-netCents': 'd.total_net_cents DESC, d.deputy_id',
-  '-flagCount': 'flag_count DESC, flagged_net_cents DESC, d.deputy_id',
+  '-flagCount': 'k.flagged_reimbursements DESC NULLS LAST, k.flagged_net_cents DESC NULLS LAST, d.deputy_id',
   '-reimbursements': 'd.reimbursements DESC, d.deputy_id',
 } as const;
 

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../core/index.js';
+import { RANKING_METHOD_PT } from '../../detect/index.js';
 import type { WarehouseReader } from '../warehouse-reader.js';
 import {
   DEPUTY_SORTS,
@@ -64,8 +65,62 @@ const DeputySchema = z.object({
   isLeadership: z.boolean(),
   reimbursements: z.number(),
   netCents: z.number(),
+  /** Flagged reimbursements (a receipt flagged by two detectors counts once). */
   flagCount: z.number(),
   flaggedNetCents: z.number(),
+  riskScore: z.number(),
+  rank: z.number().nullable(),
+});
+
+const DeputyDetailSchema = DeputySchema.extend({
+  glosaCents: z.number(),
+  flaggedShare: z.number().nullable(),
+  byDetector: z.array(
+    z.object({
+      detector: z.string(),
+      title: z.string(),
+      flags: z.number(),
+      netCents: z.number(),
+      maxSeverity: z.number(),
+    }),
+  ),
+  monthly: z.array(
+    z.object({
+      year: z.number(),
+      month: z.number(),
+      subquota: z.number(),
+      subquotaDescription: z.string().nullable(),
+      netCents: z.number(),
+      limitCents: z.number().nullable(),
+      reimbursements: z.number(),
+    }),
+  ),
+  flags: z.array(
+    z.object({
+      reimbursementId: z.string(),
+      detector: z.string(),
+      title: z.string(),
+      severity: z.number(),
+      netCents: z.number(),
+      issueDate: z.string().nullable(),
+      text: z.string().nullable(),
+    }),
+  ),
+});
+
+const FlagListItemSchema = z.object({
+  reimbursementId: z.string(),
+  detector: z.string(),
+  title: z.string(),
+  severity: z.number(),
+  deputyId: z.number(),
+  deputyName: z.string(),
+  year: z.number(),
+  month: z.number(),
+  subquota: z.number(),
+  issueDate: z.string().nullable(),
+  netCents: z.number(),
+  explanation: z.record(z.string(), z.unknown()),
 });
 
 const listOf = <T extends z.ZodTypeAny>(item: T) =>
@@ -175,7 +230,7 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
               .regex(/^[A-Za-z]{2}$/, 'expected a two-letter state code')
               .optional(),
             party: z.string().min(1).max(30).optional(),
-            sort: z.enum(Object.keys(DEPUTY_SORTS) as [keyof typeof DEPUTY_SORTS]).default('-flagCount'),
+            sort: z.enum(Object.keys(DEPUTY_SORTS) as [keyof typeof DEPUTY_SORTS]).default('-riskScore'),
           }),
           response: { 200: listOf(DeputySchema), 400: ProblemSchema, 503: ProblemSchema },
         },
@@ -196,34 +251,201 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           clauses.push('d.party ILIKE $party');
           params.party = party;
         }
-        const flagsByDeputy = hasFlags()
-          ? `(SELECT r.deputy_id, count(DISTINCT f.reimbursement_id)::BIGINT AS flag_count,
-                     sum(r.net_cents)::BIGINT AS flagged_net_cents
-              FROM (SELECT DISTINCT reimbursement_id FROM detect.ceap_flags) f
-              JOIN marts.reimbursements r USING (reimbursement_id) GROUP BY r.deputy_id)`
-          : `(SELECT NULL::BIGINT AS deputy_id, 0::BIGINT AS flag_count, 0::BIGINT AS flagged_net_cents WHERE false)`;
-        const from = `FROM marts.deputies d LEFT JOIN ${flagsByDeputy} fd USING (deputy_id)
+        const ranking = reader.has('detect.ceap_deputy_ranking')
+          ? 'detect.ceap_deputy_ranking'
+          : `(SELECT NULL::BIGINT AS deputy_id, 0 AS risk_score, NULL::BIGINT AS rank, 0 AS flagged_reimbursements,
+                     0 AS flagged_net_cents WHERE false)`;
+        const from = `FROM marts.deputies d LEFT JOIN ${ranking} k USING (deputy_id)
           ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`;
         const total =
           (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n ${from}`, params))?.n ?? 0;
         const items = await reader.all<z.infer<typeof DeputySchema>>(
           `SELECT d.deputy_id AS "id", d.name AS "name", d.party AS "party", d.uf AS "uf",
                   d.is_leadership AS "isLeadership", d.reimbursements::BIGINT AS "reimbursements",
-                  d.total_net_cents::BIGINT AS "netCents", coalesce(fd.flag_count, 0)::BIGINT AS "flagCount",
-                  coalesce(fd.flagged_net_cents, 0)::BIGINT AS "flaggedNetCents",
-                  coalesce(fd.flag_count, 0) AS flag_count, coalesce(fd.flagged_net_cents, 0) AS flagged_net_cents
+                  d.total_net_cents::BIGINT AS "netCents",
+                  coalesce(k.flagged_reimbursements, 0)::BIGINT AS "flagCount",
+                  coalesce(k.flagged_net_cents, 0)::BIGINT AS "flaggedNetCents",
+                  coalesce(k.risk_score, 0)::DOUBLE AS "riskScore", k.rank::BIGINT AS "rank"
            ${from} ORDER BY ${DEPUTY_SORTS[sort]} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
           params,
         );
-        return {
-          items: items.map(
-            ({ flag_count: _a, flagged_net_cents: _b, ...rest }: Record<string, unknown>) => rest,
-          ) as z.infer<typeof DeputySchema>[],
-          page,
-          pageSize,
-          total,
-        };
+        return { items, page, pageSize, total };
       },
+    );
+
+    app.get(
+      '/deputies/:id',
+      {
+        schema: {
+          summary:
+            'One requester: totals, risk score and rank, flags by detector, monthly spend vs limits, flags',
+          tags: ['ceap'],
+          params: z.object({
+            id: z.coerce.number().int().positive().describe('requester id (nuDeputadoId)'),
+          }),
+          response: { 200: DeputyDetailSchema, 400: ProblemSchema, 404: ProblemSchema, 503: ProblemSchema },
+        },
+      },
+      async (request) => {
+        const { id } = request.params;
+        const hasRanking = reader.has('detect.ceap_deputy_ranking');
+        const head = await reader.one<Record<string, unknown>>(
+          `SELECT d.deputy_id AS "id", d.name AS "name", d.party AS "party", d.uf AS "uf",
+                  d.is_leadership AS "isLeadership", d.reimbursements::BIGINT AS "reimbursements",
+                  d.total_net_cents::BIGINT AS "netCents", d.total_glosa_cents::BIGINT AS "glosaCents",
+                  ${hasRanking ? 'coalesce(k.flagged_reimbursements, 0)' : '0'}::BIGINT AS "flagCount",
+                  ${hasRanking ? 'coalesce(k.flagged_net_cents, 0)' : '0'}::BIGINT AS "flaggedNetCents",
+                  ${hasRanking ? 'coalesce(k.risk_score, 0)' : '0'}::DOUBLE AS "riskScore",
+                  ${hasRanking ? 'k.rank' : 'NULL'}::BIGINT AS "rank",
+                  ${hasRanking ? 'k.flagged_share' : 'NULL'}::DOUBLE AS "flaggedShare"
+           FROM marts.deputies d ${hasRanking ? 'LEFT JOIN detect.ceap_deputy_ranking k USING (deputy_id)' : ''}
+           WHERE d.deputy_id = $id`,
+          { id },
+        );
+        if (!head) throw new NotFoundError(`requester (deputy or leadership) ${id} does not exist`);
+        const byDetector = hasFlags()
+          ? await reader.all<Record<string, unknown>>(
+              `SELECT f.detector, coalesce(any_value(d.title_pt), f.detector) AS title, count(*)::BIGINT AS flags,
+                      sum(r.net_cents)::BIGINT AS "netCents", max(f.severity) AS "maxSeverity"
+               FROM detect.ceap_flags f JOIN marts.reimbursements r USING (reimbursement_id)
+               LEFT JOIN detect.detectors d ON d.id = f.detector AND d.suite = 'ceap'
+               WHERE r.deputy_id = $id GROUP BY f.detector ORDER BY flags DESC, f.detector`,
+              { id },
+            )
+          : [];
+        const monthly = await reader.all<Record<string, unknown>>(
+          `SELECT year, month, subquota, subquota_description AS "subquotaDescription", net_cents::BIGINT AS "netCents",
+                  limit_cents::BIGINT AS "limitCents", reimbursements::BIGINT AS reimbursements
+           FROM marts.monthly_spend WHERE deputy_id = $id ORDER BY year, month, subquota`,
+          { id },
+        );
+        const flags = hasFlags()
+          ? await reader.all<Record<string, unknown>>(
+              `SELECT f.reimbursement_id AS "reimbursementId", f.detector, coalesce(d.title_pt, f.detector) AS title,
+                      f.severity, r.net_cents::BIGINT AS "netCents", CAST(r.issue_date AS VARCHAR) AS "issueDate",
+                      CAST(f.explanation->>'text' AS VARCHAR) AS text
+               FROM detect.ceap_flags f JOIN marts.reimbursements r USING (reimbursement_id)
+               LEFT JOIN detect.detectors d ON d.id = f.detector AND d.suite = 'ceap'
+               WHERE r.deputy_id = $id ORDER BY f.severity DESC, r.issue_date, f.reimbursement_id LIMIT 500`,
+              { id },
+            )
+          : [];
+        return { ...head, byDetector, monthly, flags } as z.infer<typeof DeputyDetailSchema>;
+      },
+    );
+
+    app.get(
+      '/flags',
+      {
+        schema: {
+          summary: 'Detector flags with their explanations, filtered, with counts per detector',
+          tags: ['ceap'],
+          querystring: z.object({
+            page,
+            pageSize,
+            detector: z
+              .string()
+              .regex(/^[a-z_]+$/)
+              .max(60)
+              .optional(),
+            minSeverity: z.coerce
+              .number()
+              .min(0)
+              .max(1)
+              .optional()
+              .describe('only flags at or above this severity'),
+            deputy: z.coerce.number().int().positive().optional(),
+            year: z.coerce.number().int().min(2008).max(2100).optional(),
+            month: z.coerce.number().int().min(1).max(12).optional(),
+            sort: z.enum(['-severity', '-netCents', 'issueDate']).default('-severity'),
+          }),
+          response: {
+            200: listOf(FlagListItemSchema).extend({
+              summary: z.array(
+                z.object({
+                  detector: z.string(),
+                  title: z.string(),
+                  flags: z.number(),
+                  netCents: z.number(),
+                }),
+              ),
+            }),
+            400: ProblemSchema,
+            503: ProblemSchema,
+          },
+        },
+      },
+      async (request) => {
+        const { page, pageSize, sort, detector, minSeverity, deputy, year, month } = request.query;
+        if (!hasFlags()) return { items: [], page, pageSize, total: 0, summary: [] };
+        const clauses: string[] = [];
+        const params: Record<string, string | number> = {};
+        if (detector) {
+          clauses.push('f.detector = $detector');
+          params.detector = detector;
+        }
+        if (minSeverity !== undefined) {
+          clauses.push('f.severity >= $minSeverity');
+          params.minSeverity = minSeverity;
+        }
+        if (deputy !== undefined) {
+          clauses.push('r.deputy_id = $deputy');
+          params.deputy = deputy;
+        }
+        if (year !== undefined) {
+          clauses.push('r.year = $year');
+          params.year = year;
+        }
+        if (month !== undefined) {
+          clauses.push('r.month = $month');
+          params.month = month;
+        }
+        const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+        const from = `FROM detect.ceap_flags f JOIN marts.reimbursements r USING (reimbursement_id)
+          LEFT JOIN detect.detectors d ON d.id = f.detector AND d.suite = 'ceap' ${where}`;
+        const order = {
+          '-severity': 'f.severity DESC, r.net_cents DESC, f.reimbursement_id, f.detector',
+          '-netCents': 'r.net_cents DESC, f.reimbursement_id, f.detector',
+          issueDate: 'r.issue_date NULLS LAST, f.reimbursement_id, f.detector',
+        }[sort];
+        const total =
+          (await reader.one<{ n: number }>(`SELECT count(*)::BIGINT AS n ${from}`, params))?.n ?? 0;
+        const summary = await reader.all<{
+          detector: string;
+          title: string;
+          flags: number;
+          netCents: number;
+        }>(
+          `SELECT f.detector, coalesce(any_value(d.title_pt), f.detector) AS title, count(*)::BIGINT AS flags,
+                  coalesce(sum(r.net_cents), 0)::BIGINT AS "netCents" ${from} GROUP BY f.detector ORDER BY f.detector`,
+          params,
+        );
+        const rows = await reader.all<Record<string, unknown> & { explanation: string }>(
+          `SELECT f.reimbursement_id AS "reimbursementId", f.detector, coalesce(d.title_pt, f.detector) AS title,
+                  f.severity, r.deputy_id AS "deputyId", r.deputy_name AS "deputyName", r.year, r.month,
+                  r.subquota, CAST(r.issue_date AS VARCHAR) AS "issueDate", r.net_cents::BIGINT AS "netCents",
+                  CAST(f.explanation AS VARCHAR) AS explanation
+           ${from} ORDER BY ${order} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+          params,
+        );
+        const items = rows.map((r) => ({
+          ...r,
+          explanation: JSON.parse(r.explanation) as Record<string, unknown>,
+        }));
+        return { items: items as z.infer<typeof FlagListItemSchema>[], page, pageSize, total, summary };
+      },
+    );
+
+    app.get(
+      '/ranking-method',
+      {
+        schema: {
+          summary: 'How the deputy ranking is ordered, in pt-BR',
+          tags: ['ceap'],
+          response: { 200: z.object({ text: z.string() }) },
+        },
+      },
+      async () => ({ text: RANKING_METHOD_PT }),
     );
 
     app.get(

@@ -1,6 +1,11 @@
-// The CEAP detector suite. The CEAP detectors issue adds the others behind the same interface.
+// The CEAP detector suite and the deputy ranking built from its flags.
 import type { Detector } from '../detector.js';
-import { monthlySubquotaLimit } from './monthly-subquota-limit.js';
+import {
+  monthlySubquotaLimit,
+  monthlySubquotaLimitParity,
+  createMonthlySubquotaLimit,
+} from './monthly-subquota-limit.js';
 
 export const CEAP_DETECTORS: readonly Detector[] = [monthlySubquotaLimit];
-export { monthlySubquotaLimit };
+export { monthlySubquotaLimit, monthlySubquotaLimitParity, createMonthlySubquotaLimit };
+export { rankCeapDeputies, RANKING_METHOD_PT } from './ranking.js';

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import {
   UsageError,
   createProgress,
+  exists,
   homePaths,
   newRunId,
   resolveConfig,
@@ -161,7 +162,10 @@ export function registerDataCommands(program: Command): void {
         );
         let evaluation: Awaited<ReturnType<typeof evaluateCeap>> | undefined;
         if (o.evaluate) {
-          const gt = o.groundTruth ?? path.join(config.home, 'demo-data', 'ceap-ground-truth.csv');
+          // The demo's ground truth when present; on real data only the glosa lift can be measured.
+          const demoTruth = path.join(config.home, 'demo-data', 'ceap-ground-truth.csv');
+          const gt = o.groundTruth ?? ((await exists(demoTruth)) ? demoTruth : undefined);
+          if (!gt) out.info('no ground truth (real data?): reporting flags and the glosa lift only');
           evaluation = await evaluateCeap({ home: config.home, groundTruthFile: gt });
         }
         await logRun(config.home, runId, `detect${suite ? ` ${suite}` : ''}`, timer);
@@ -171,15 +175,7 @@ export function registerDataCommands(program: Command): void {
               `${r.suite}: ${n(r.flags)} flags on ${n(r.flaggedReimbursements)} reimbursements (${seconds(r.durationMs)})`,
               ...r.detectors.map((d) => `  ${d.id.padEnd(28)} ${n(d.flags)}`),
             ]),
-            ...(evaluation
-              ? [
-                  'evaluation against the ground truth:',
-                  ...evaluation.detectors.map(
-                    (d) =>
-                      `  ${d.detector.padEnd(28)} precision ${d.precision.toFixed(3)} recall ${d.recall.toFixed(3)} (tp ${d.truePositives}, fp ${d.falsePositives}, fn ${d.falseNegatives})`,
-                  ),
-                ]
-              : []),
+            ...(evaluation ? describeEvaluation(evaluation) : []),
           ].join('\n'),
         );
       },
@@ -260,6 +256,28 @@ export function registerDataCommands(program: Command): void {
         db?.close();
       }
     });
+}
+
+export function describeEvaluation(e: Awaited<ReturnType<typeof evaluateCeap>>): string[] {
+  const f = (x: number | null, digits = 3) => (x === null ? '   -' : x.toFixed(digits));
+  const lines: string[] = [];
+  if (e.detectors.length > 0) {
+    lines.push('against the synthetic ground truth:');
+    for (const d of e.detectors) {
+      lines.push(
+        `  ${d.detector.padEnd(24)} precision ${f(d.precision)}  recall ${f(d.recall)}  (planted ${n(d.planted)}, tp ${n(d.truePositives)}, fp ${n(d.falsePositives)}, fn ${n(d.falseNegatives)})`,
+      );
+    }
+  }
+  lines.push(
+    `glosa rate: ${f(e.glosa.unflaggedRate === null ? null : e.glosa.unflaggedRate * 100, 2)}% among unflagged reimbursements`,
+  );
+  for (const d of e.glosa.byDetector) {
+    lines.push(
+      `  ${d.detector.padEnd(24)} ${n(d.flagged)} flagged, glosa ${f(d.glosaRate === null ? null : d.glosaRate * 100, 2)}%, lift ${f(d.lift, 2)}`,
+    );
+  }
+  return lines;
 }
 
 export async function ingestFiles(config: Config, files: string[], year: number | undefined, quiet: boolean) {

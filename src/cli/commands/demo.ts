@@ -16,7 +16,7 @@ import { generateCeap, type GenerateCeapResult } from '../../sources/index.js';
 import { evaluateCeap, runDetect, StepTimer } from '../../pipelines/index.js';
 import { createOutput, n, seconds } from '../output.js';
 import { intOption, numberOption, yearsOption } from '../options.js';
-import { build, describeIngest, ingestFiles, logRun } from './data.js';
+import { build, describeEvaluation, describeIngest, ingestFiles, logRun } from './data.js';
 import { serve } from './serve.js';
 
 interface DemoOptions {
@@ -116,6 +116,7 @@ export function registerDemoCommand(program: Command): void {
             d.detectors.map((x) => ({ suite: d.suite, detector: x.id, flags: x.flags })),
           ),
           evaluation: evaluation.detectors,
+          glosa: evaluation.glosa,
           steps: timer.steps,
         };
         out.result(summary, () =>
@@ -124,9 +125,7 @@ export function registerDemoCommand(program: Command): void {
             `  ingested ${n(summary.ingested.rows)} rows (${n(summary.ingested.quarantined)} quarantined)`,
             `  built ${summary.tables.length} tables; ${summary.testsPassed} tests passed`,
             ...summary.flags.map((f) => `  ${f.detector}: ${n(f.flags)} flags`),
-            ...summary.evaluation.map(
-              (e) => `  ${e.detector}: precision ${e.precision.toFixed(3)}, recall ${e.recall.toFixed(3)}`,
-            ),
+            ...describeEvaluation(evaluation).map((l) => `  ${l}`),
           ].join('\n'),
         );
       } catch (error) {

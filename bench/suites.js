@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCeap } from '../dist/src/sources/index.js';
-import { ingestCeap } from '../dist/src/pipelines/index.js';
+import { ingestCeap, openWarehouse, runBuild } from '../dist/src/pipelines/index.js';
+import { CEAP_DETECTORS, rankCeapDeputies, runDetectors } from '../dist/src/detect/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const emit = (o) => console.log(JSON.stringify(o));
@@ -80,4 +81,50 @@ function round(x) {
   return Math.round(x * 1000) / 1000;
 }
 
-export const suites = { ingest };
+// All CEAP detectors over ≥ 5M reimbursements (target ≤ 10 s, BENCHMARKS.md): one generated year at real volume,
+// replicated 13× inside the warehouse with distinct requester, document and reimbursement ids.
+async function detect() {
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  const copies = Number(process.env.BENCH_DETECT_COPIES ?? 13);
+  const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'hardin-bench-'));
+  try {
+    const gen = await generateCeap({ outDir: path.join(tmp, 'data'), seed: 7, scale: 1, years: [2025] });
+    const home = path.join(tmp, 'home');
+    await ingestCeap({ home, file: gen.files[0].path });
+    await runBuild({ home, runId: 'bench' });
+    const db = await openWarehouse(home);
+    try {
+      await db.run(`CREATE OR REPLACE TABLE marts.reimbursements AS
+        SELECT * REPLACE (deputy_id + k * 10000000 AS deputy_id, document_id + k * 100000000 AS document_id,
+                          reimbursement_id || '-' || k AS reimbursement_id)
+        FROM marts.reimbursements, range(${copies}) t(k)`);
+      const n = (await db.one('SELECT count(*)::BIGINT AS n FROM marts.reimbursements')).n;
+      const times = [];
+      let last;
+      for (let i = 0; i <= runs; i++) {
+        const t0 = performance.now();
+        last = await runDetectors(db, 'ceap', CEAP_DETECTORS, `bench-${i}`);
+        await rankCeapDeputies(db);
+        if (i > 0) times.push((performance.now() - t0) / 1000);
+      }
+      emit({
+        suite: 'detect',
+        metric: 'all_detectors_s',
+        value: round(median(times)),
+        n,
+        detectors: CEAP_DETECTORS.length,
+        flags: last.flags,
+        target_s: 10,
+      });
+      for (const d of last.detectors)
+        emit({ suite: 'detect', metric: `${d.id}_s`, value: round(d.durationMs / 1000), flags: d.flags, n });
+    } finally {
+      db.close();
+    }
+    emit({ suite: 'detect', ok: true });
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+export const suites = { ingest, detect };

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   EMPTY,
   formatBrl,
+  formatBrlCompact,
+  formatByUnit,
   formatBytes,
   formatCount,
   formatDate,
@@ -14,12 +16,19 @@ import {
   formatDuration,
   formatInteger,
   formatMonth,
+  formatNumber,
   formatPartyUf,
   formatPercent,
+  formatRatio,
   formatRelative,
+  formatScore,
+  formatShare,
+  humanizeKey,
   monthName,
   orEmpty,
+  utcInstant,
 } from '../../web/src/format.js';
+import { logTicks, makeScale, niceTicks } from '../../web/src/components/chart-scales.js';
 
 describe('format', () => {
   describe('formatBrl', () => {
@@ -180,6 +189,69 @@ describe('format', () => {
       expect(formatPartyUf(null, null)).toBe(EMPTY);
       expect(orEmpty('')).toBe(EMPTY);
       expect(orEmpty(0)).toBe('0');
+    });
+  });
+
+  describe('detector explanations and the ranking', () => {
+    it('formats a number by its explanation unit', () => {
+      expect(formatByUnit(123456, 'cents')).toBe('R$ 1.234,56');
+      expect(formatByUnit(1234.4, 'count')).toBe('1.234');
+      expect(formatByUnit(0.125, 'ratio')).toBe('12,5%');
+      expect(formatByUnit(30, 'none')).toBe('30');
+      expect(formatByUnit(8.4213, 'unknown-unit')).toBe('8,42');
+      expect(formatByUnit(null, 'cents')).toBe(EMPTY);
+      expect(formatByUnit(Number.NaN, 'cents')).toBe(EMPTY);
+    });
+
+    it('writes ratios, plain numbers, scores and shares', () => {
+      expect(formatRatio(0.1234)).toBe('12,3%');
+      expect(formatRatio(1.5)).toBe('150%');
+      expect(formatNumber(1234.5)).toBe('1.234,5');
+      expect(formatNumber(3)).toBe('3');
+      expect(formatScore(12.345)).toBe('12,35');
+      expect(formatScore(null)).toBe(EMPTY);
+      expect(formatShare(1, 8)).toBe('12,5%');
+      expect(formatShare(748297, 24784749)).toBe('3,0%');
+      expect(formatShare(5, 0)).toBe(EMPTY);
+    });
+
+    it('writes short amounts for chart axes', () => {
+      expect(formatBrlCompact(4500)).toBe('R$ 45');
+      expect(formatBrlCompact(123456)).toBe('R$ 1,2 mil');
+      expect(formatBrlCompact(0)).toBe('R$ 0');
+    });
+
+    it('turns field names into words', () => {
+      expect(humanizeKey('expectedCheckDigits')).toBe('Expected check digits');
+      expect(humanizeKey('limit_cents')).toBe('Limit');
+      expect(humanizeKey('someNewFieldCents')).toBe('Some new field');
+      expect(humanizeKey('robustZ')).toBe('Robust z');
+      expect(humanizeKey('cents')).toBe('Cents');
+    });
+
+    it('reads zone-less warehouse timestamps as UTC', () => {
+      expect(utcInstant('2026-01-01 00:02:00')).toBe('2026-01-01T00:02:00Z');
+      expect(utcInstant('2026-01-01T00:02:00Z')).toBe('2026-01-01T00:02:00Z');
+      expect(utcInstant('2026-01-01T00:02:00-03:00')).toBe('2026-01-01T00:02:00-03:00');
+      expect(utcInstant(null)).toBeNull();
+      expect(formatDateTime(utcInstant('2026-01-01 00:02:00'))).toBe('31/12/2025 21:02');
+    });
+  });
+
+  describe('chart scales', () => {
+    it('picks round ticks', () => {
+      expect(niceTicks(0, 10, 5)).toEqual([0, 2, 4, 6, 8, 10]);
+      expect(niceTicks(0, 790179, 4)).toEqual([0, 200000, 400000, 600000]);
+      expect(logTicks(1000, 128000)).toEqual([1000, 2000, 5000, 10000, 20000, 50000, 100000]);
+      expect(logTicks(1, 1e9)).toEqual([1, 10, 100, 1000, 10000, 100000, 1e6, 1e7, 1e8, 1e9]);
+    });
+
+    it('maps values to pixels, linearly or on a log axis', () => {
+      const linear = makeScale(0, 100, 0, 200);
+      expect(linear(50)).toBe(100);
+      const log = makeScale(10, 1000, 0, 200, true);
+      expect(log(100)).toBeCloseTo(100);
+      expect(log(0)).toBe(0); // clamped to the minimum
     });
   });
 });

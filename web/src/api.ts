@@ -157,6 +157,66 @@ export interface FlagExplanation {
   [key: string]: unknown;
 }
 
+/** How an explanation's number is shown: cents → "R$ 1.234,56", count → "1.234", ratio → "12,5%". */
+export type ExplanationUnit = 'cents' | 'count' | 'ratio' | 'none';
+
+export interface ExplanationValue {
+  /** What the number is, in the detector's words. */
+  label: string;
+  value: number;
+  unit: ExplanationUnit;
+}
+
+/** Who a record was compared with, and that group's statistics (in the observed value's unit). */
+export interface PeerGroup {
+  description: string;
+  n: number;
+  median?: number | null;
+  /** Median absolute deviation (raw, not scaled). */
+  mad?: number | null;
+  mean?: number | null;
+  std?: number | null;
+  q1?: number | null;
+  q3?: number | null;
+  /** Why a wider group was used when the natural one was too small (pt-BR). */
+  fallback?: string | null;
+  /** Statistics computed on log(value) instead of value. */
+  logScale?: boolean;
+}
+
+export interface DistributionBin {
+  from: number;
+  to: number;
+  count: number;
+}
+
+/** The peer distribution, in the observed value's unit; `logScale` bins are meant for a log x axis. */
+export interface Distribution {
+  bins: DistributionBin[];
+  logScale: boolean;
+}
+
+/** The explanation every detector writes (src/detect/explanation.ts), plus its own detail fields. */
+export interface StandardExplanation extends FlagExplanation {
+  observed: ExplanationValue;
+  threshold: ExplanationValue;
+  peerGroup: PeerGroup | null;
+  distribution?: Distribution | null;
+  method?: string;
+  receiptUrl?: string | null;
+}
+
+/** Keys of the standard explanation, rendered by the generic card; anything else is a detail field. */
+export const STANDARD_EXPLANATION_KEYS = [
+  'text',
+  'observed',
+  'threshold',
+  'peerGroup',
+  'distribution',
+  'method',
+  'receiptUrl',
+] as const;
+
 export interface Flag {
   detector: string;
   title: string;
@@ -199,6 +259,8 @@ export interface ReimbursementQuery {
   month?: number | string;
   subquota?: number | string;
   flagged?: 'true' | 'false';
+  /** Only reimbursements flagged by this detector id. */
+  detector?: string;
   q?: string;
   sort?: ReimbursementSort;
 }
@@ -213,9 +275,66 @@ export interface Deputy {
   netCents: number;
   flagCount: number;
   flaggedNetCents: number;
+  /** Risk score (see GET /v1/ceap/ranking-method); higher is riskier. */
+  riskScore: number;
+  /** 1-based position in the risk ranking; null when the deputy is not ranked (no flags). */
+  rank: number | null;
 }
 
-export type DeputySort = '-flagCount' | '-netCents' | 'name';
+export type DeputySort = '-riskScore' | '-flagCount' | '-netCents' | 'name';
+
+export interface DeputyDetectorSummary {
+  detector: string;
+  title: string;
+  flags: number;
+  netCents: number;
+  maxSeverity: number;
+}
+
+/** A deputy's spending in one subquota and accounting month, with the monthly limit in force (if any). */
+export interface DeputyMonth {
+  year: number;
+  month: number;
+  subquota: number;
+  subquotaDescription: string | null;
+  netCents: number;
+  limitCents: number | null;
+  reimbursements: number;
+}
+
+export interface DeputyFlag {
+  reimbursementId: string;
+  detector: string;
+  title: string;
+  severity: number;
+  netCents: number;
+  issueDate: string | null;
+  text: string | null;
+}
+
+export interface DeputyDetail extends Deputy {
+  glosaCents: number;
+  /** flaggedNetCents / netCents, or null without spending. */
+  flaggedShare?: number | null;
+  byDetector: DeputyDetectorSummary[];
+  monthly: DeputyMonth[];
+  flags: DeputyFlag[];
+}
+
+export interface DetectorInfo {
+  id: string;
+  /** English title. */
+  title: string;
+  /** pt-BR title, shown in the dashboard. */
+  titlePt: string;
+  description: string;
+  method: string;
+  explanationFields: string[];
+  /** Flags in the last run. */
+  flags: number;
+  runId: string | null;
+  ranAt: string | null;
+}
 
 export interface DeputyQuery {
   page?: number;
@@ -332,8 +451,71 @@ export function listDeputies(query: DeputyQuery, signal?: AbortSignal): Promise<
   return getJson(`/v1/ceap/deputies${toQueryString(query)}`, signal);
 }
 
+export function getDeputy(id: number | string, signal?: AbortSignal): Promise<DeputyDetail> {
+  return getJson(`/v1/ceap/deputies/${encodeURIComponent(String(id))}`, signal);
+}
+
+export function listDetectors(signal?: AbortSignal): Promise<{ items: DetectorInfo[] }> {
+  return getJson('/v1/ceap/detectors', signal);
+}
+
+/** The one-sentence definition of the risk ranking; undefined when the API does not publish one (404). */
+export async function getRankingMethod(signal?: AbortSignal): Promise<string | undefined> {
+  try {
+    const body = await getJson<{ text?: unknown }>('/v1/ceap/ranking-method', signal);
+    return typeof body.text === 'string' && body.text.trim() ? body.text : undefined;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
 export function listSubquotas(signal?: AbortSignal): Promise<{ items: Subquota[] }> {
   return getJson('/v1/ceap/subquotas', signal);
+}
+
+/** Narrows a flag's explanation to the standard shape when `observed` and `threshold` are well-formed. */
+export function asStandardExplanation(flag: Flag): StandardExplanation | undefined {
+  const e = flag.explanation;
+  if (!isExplanationValue(e.observed) || !isExplanationValue(e.threshold)) return undefined;
+  return {
+    ...e,
+    observed: e.observed,
+    threshold: e.threshold,
+    peerGroup: isPeerGroup(e.peerGroup) ? e.peerGroup : null,
+    distribution: isDistribution(e.distribution) ? e.distribution : null,
+    method: typeof e.method === 'string' ? e.method : undefined,
+    receiptUrl: typeof e.receiptUrl === 'string' ? e.receiptUrl : null,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isExplanationValue(value: unknown): value is ExplanationValue {
+  return isRecord(value) && typeof value.value === 'number' && Number.isFinite(value.value);
+}
+
+function isPeerGroup(value: unknown): value is PeerGroup {
+  return isRecord(value) && typeof value.description === 'string' && typeof value.n === 'number';
+}
+
+function isDistribution(value: unknown): value is Distribution {
+  return (
+    isRecord(value) &&
+    Array.isArray(value.bins) &&
+    value.bins.length > 0 &&
+    value.bins.every(
+      (b: unknown) =>
+        isRecord(b) &&
+        typeof b.from === 'number' &&
+        typeof b.to === 'number' &&
+        typeof b.count === 'number' &&
+        Number.isFinite(b.from) &&
+        Number.isFinite(b.to),
+    )
+  );
 }
 
 /** Narrows a flag's explanation to the monthly-limit shape when every field it needs is there. */

@@ -3,9 +3,11 @@
 // so keyboard and screen-reader users land on the new content.
 import { useEffect, useRef } from 'react';
 import { getHealth } from './api';
-import { formatDateTime } from './format';
+import { formatDateTime, utcInstant } from './format';
 import { CatalogPage } from './pages/catalog';
 import { DeputiesPage } from './pages/deputies';
+import { DeputyDetailPage } from './pages/deputy-detail';
+import { DetectorsPage } from './pages/detectors';
 import { NotFoundPage } from './pages/not-found';
 import { OverviewPage } from './pages/overview';
 import { ReimbursementDetailPage } from './pages/reimbursement-detail';
@@ -19,6 +21,8 @@ const ROUTES: RouteDefinition[] = [
   { path: '/reembolsos', render: () => <ReimbursementsPage /> },
   { path: '/reembolsos/:id', render: ({ id = '' }) => <ReimbursementDetailPage key={id} id={id} /> },
   { path: '/deputados', render: () => <DeputiesPage /> },
+  { path: '/deputados/:id', render: ({ id = '' }) => <DeputyDetailPage key={id} id={id} /> },
+  { path: '/detectores', render: () => <DetectorsPage /> },
 ];
 
 export function App() {
@@ -51,6 +55,7 @@ export function App() {
             <NavLink to="/catalogo">Catálogo de dados</NavLink>
             <NavLink to="/reembolsos">Reembolsos</NavLink>
             <NavLink to="/deputados">Deputados</NavLink>
+            <NavLink to="/detectores">Detectores</NavLink>
           </nav>
         </div>
       </header>
@@ -69,8 +74,8 @@ function Footer() {
       <div className="container">
         {health.status === 'ok' && (
           <p data-testid="footer-health">
-            API {health.data.version} · armazém construído em {formatDateTime(health.data.warehouse.builtAt)}{' '}
-            (horário de Brasília)
+            API {health.data.version} · armazém construído em{' '}
+            {formatDateTime(utcInstant(health.data.warehouse.builtAt))} (horário de Brasília)
           </p>
         )}
         {health.status === 'error' && <p>API indisponível: {health.error.problem.detail}</p>}

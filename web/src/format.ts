@@ -72,6 +72,105 @@ export function formatPercent(fraction: number): string {
 }
 
 /**
+ * A fraction as a percentage with up to `digits` decimals (0,5% stays visible where a whole percent would not).
+ * @example formatRatio(0.1234) // "12,3%"; formatRatio(1.5) // "150%"
+ */
+export function formatRatio(fraction: number, digits = 1): string {
+  const text = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(fraction * 100);
+  return `${text.replace(NBSP, ' ')}%`;
+}
+
+/**
+ * A number with up to `digits` decimals and thousands separators (no trailing zeros).
+ * @example formatNumber(1234.5) // "1.234,5"; formatNumber(3) // "3"
+ */
+export function formatNumber(n: number, digits = 2): string {
+  return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(n).replace(NBSP, ' ');
+}
+
+/**
+ * A risk score with two decimals; the placeholder when there is none.
+ * @example formatScore(12.345) // "12,35"
+ */
+export function formatScore(score: number | null | undefined): string {
+  return typeof score === 'number' && Number.isFinite(score) ? formatDecimal(score, 2) : EMPTY;
+}
+
+/**
+ * `part` as a percentage of `whole` (one decimal); the placeholder when `whole` is not positive.
+ * @example formatShare(748297, 24784749) // "3,0%"; formatShare(1, 8) // "12,5%"
+ */
+export function formatShare(part: number, whole: number): string {
+  return whole > 0 ? `${formatDecimal((part / whole) * 100, 1)}%` : EMPTY;
+}
+
+/**
+ * Integer cents as a short amount for chart axes.
+ * @example formatBrlCompact(123456) // "R$ 1,2 mil"; formatBrlCompact(4500) // "R$ 45"
+ */
+export function formatBrlCompact(cents: number): string {
+  return new Intl.NumberFormat(LOCALE, {
+    style: 'currency',
+    currency: 'BRL',
+    notation: 'compact',
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  })
+    .format(cents / 100)
+    .replace(NBSP, ' ');
+}
+
+/** The unit of a detector's number: money in cents, a count, a fraction, or a plain number. */
+export type ValueUnit = 'cents' | 'count' | 'ratio' | 'none';
+
+/**
+ * A detector's number in its unit; unknown units are shown as plain numbers.
+ * @example formatByUnit(123456, 'cents') // "R$ 1.234,56"; formatByUnit(0.25, 'ratio') // "25%"
+ */
+export function formatByUnit(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return EMPTY;
+  switch (unit) {
+    case 'cents':
+      return formatBrl(Math.round(value));
+    case 'count':
+      return formatInteger(Math.round(value));
+    case 'ratio':
+      return formatRatio(value);
+    default:
+      return formatNumber(value);
+  }
+}
+
+/**
+ * A short form of `formatByUnit` for chart axes.
+ * @example formatByUnitCompact(123456, 'cents') // "R$ 1,2 mil"
+ */
+export function formatByUnitCompact(value: number, unit: string): string {
+  if (unit === 'cents') return formatBrlCompact(value);
+  if (unit === 'ratio') return formatRatio(value, 0);
+  return new Intl.NumberFormat(LOCALE, { notation: 'compact', maximumFractionDigits: 1 })
+    .format(value)
+    .replace(NBSP, ' ');
+}
+
+/**
+ * A camelCase or snake_case field name as words, first letter capitalised, a trailing "Cents" dropped.
+ * @example humanizeKey('expectedCheckDigits') // "Expected check digits"; humanizeKey('limit_cents') // "Limit"
+ */
+export function humanizeKey(key: string): string {
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  if (words.length > 1 && /^cents$/i.test(words[words.length - 1] ?? '')) words.pop();
+  const text = words.map((w, i) => (i === 0 || !/^[A-Z]([a-z]|$)/.test(w) ? w : w.toLowerCase())).join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
  * A calendar date as DD/MM/AAAA. Date-only and zone-less strings are taken literally (no time-zone shift);
  * instants with "Z" or an offset are shown in Brasília time.
  * @example formatDate('2025-03-14') // "14/03/2025"
@@ -97,6 +196,18 @@ export function formatDateTime(
   if (m) return `${m[3]}/${m[2]}/${m[1]} ${m[4] ?? '00'}:${m[5] ?? '00'}`;
   const parts = instantParts(value, timeZone);
   return parts ? `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}` : value;
+}
+
+/**
+ * A zone-less timestamp the warehouse stored in UTC (DuckDB TIMESTAMP cast to text) as an ISO instant, so
+ * `formatDateTime` shows it in Brasília time; strings that already carry a zone are returned unchanged.
+ * @example utcInstant('2026-01-01 00:02:00') // "2026-01-01T00:02:00Z"
+ */
+export function utcInstant(value: string | null | undefined): string | null {
+  if (!value) return null;
+  if (/(Z|[+-]\d{2}(:?\d{2})?)$/.test(value.trim()) && /[T ]\d{2}:\d{2}/.test(value)) return value;
+  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)$/.exec(value.trim());
+  return m ? `${m[1]}T${m[2]}Z` : value;
 }
 
 /**

@@ -1,7 +1,7 @@
 // A tiny client-side router on the History API: the current location as an external store, `navigate`,
 // `<Link>`/`<NavLink>` that keep ordinary link behaviour (middle-click, ctrl-click open a new tab), and a
 // `<Routes>` that matches `/path/:param` patterns. Deep links work because the server answers every non-/api
-// path with index.html (SPA fallback). No router dependency: five routes do not need one.
+// path with index.html (SPA fallback). No router dependency: a handful of routes do not need one.
 import {
   useMemo,
   useSyncExternalStore,

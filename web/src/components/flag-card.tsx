@@ -1,13 +1,45 @@
 // One flag on a reimbursement: what rule fired, how severe, the sentence explaining it (written by the
-// detector, in pt-BR) and the numbers behind it. The monthly-limit rule gets a tailored view; any other
-// detector falls back to listing its explanation fields, so a new detector is never shown unexplained.
-import { asMonthlyLimitExplanation, type Flag, type MonthlyLimitExplanation } from '../api';
-import { formatBrl, formatDecimal, formatInteger, formatMonth } from '../format';
+// detector, in pt-BR) and the numbers behind it. Every detector writes the standard explanation
+// (src/detect/explanation.ts), rendered here the same way for all of them: observed value against the
+// threshold, the peer group and its statistics, the peer distribution with both marked, the method, and the
+// detector's own fields as a definition list. The monthly-limit rule keeps its tailored view (limit bar). An
+// explanation without the standard fields falls back to listing all its fields: never shown unexplained.
+import {
+  asMonthlyLimitExplanation,
+  asStandardExplanation,
+  STANDARD_EXPLANATION_KEYS,
+  type ExplanationValue,
+  type Flag,
+  type MonthlyLimitExplanation,
+  type PeerGroup,
+  type StandardExplanation,
+} from '../api';
+import { formatBrl, formatByUnit, formatInteger, formatMonth, formatNumber } from '../format';
+import { DetailList } from './detail-list';
+import { Histogram } from './histogram';
 import { LimitBar } from './limit-bar';
 import { SeverityBadge } from './severity-badge';
 
+const STANDARD_KEYS: readonly string[] = STANDARD_EXPLANATION_KEYS;
+/** Fields of the monthly-limit explanation shown by its tailored view. */
+const MONTHLY_KEYS = new Set([
+  ...STANDARD_KEYS,
+  'month',
+  'subquota',
+  'subquotaDescription',
+  'limitCents',
+  'runningTotalCents',
+  'monthTotalCents',
+  'excessCents',
+  'window',
+  'receiptsInMonth',
+  'rank',
+]);
+
 export function FlagCard({ flag }: { flag: Flag }) {
   const monthly = asMonthlyLimitExplanation(flag);
+  const standard = asStandardExplanation(flag);
+  const method = typeof flag.explanation.method === 'string' ? flag.explanation.method : undefined;
   return (
     <article className="card flag-card" data-testid="flag-card" data-detector={flag.detector}>
       <header className="flag-header">
@@ -17,11 +49,134 @@ export function FlagCard({ flag }: { flag: Flag }) {
       <p className="flag-text" data-testid="flag-text">
         {flag.explanation.text}
       </p>
-      {monthly ? <MonthlyLimitDetails e={monthly} /> : <GenericDetails flag={flag} />}
+      {monthly ? (
+        <>
+          <MonthlyLimitDetails e={monthly} />
+          <DetailList
+            entries={Object.entries(flag.explanation).filter(([key]) => !MONTHLY_KEYS.has(key))}
+            testId="flag-extra-details"
+          />
+        </>
+      ) : standard ? (
+        <StandardDetails e={standard} />
+      ) : (
+        <DetailList
+          entries={Object.entries(flag.explanation).filter(([key]) => key !== 'text')}
+          testId="flag-details"
+        />
+      )}
       <p className="muted flag-detector">
+        {method && (
+          <span data-testid="flag-method">
+            Método: <span lang="en">{method}</span> ·{' '}
+          </span>
+        )}
         Regra: <code>{flag.detector}</code>
       </p>
     </article>
+  );
+}
+
+function StandardDetails({ e }: { e: StandardExplanation }) {
+  const details = Object.entries(e).filter(([key]) => !STANDARD_KEYS.includes(key));
+  return (
+    <>
+      <ObservedVsThreshold observed={e.observed} threshold={e.threshold} />
+      {e.peerGroup && <PeerGroupLine peer={e.peerGroup} unit={e.observed.unit} />}
+      {e.distribution && (
+        <Histogram
+          distribution={e.distribution}
+          observed={e.observed}
+          threshold={e.threshold}
+          peerDescription={e.peerGroup?.description}
+        />
+      )}
+      <DetailList entries={details} testId="flag-details" />
+    </>
+  );
+}
+
+function ObservedVsThreshold({
+  observed,
+  threshold,
+}: {
+  observed: ExplanationValue;
+  threshold: ExplanationValue;
+}) {
+  // Codes (unit "none", e.g. check digits) differ or match; amounts and counts are above or below.
+  const relation =
+    observed.value === threshold.value
+      ? 'igual ao'
+      : observed.unit === 'none'
+        ? 'diferente do'
+        : observed.value > threshold.value
+          ? 'acima do'
+          : 'abaixo do';
+  return (
+    <div className="compare" data-testid="flag-compare">
+      <dl className="compare-item compare-observed" data-testid="flag-observed">
+        <dt>Valor observado</dt>
+        <dd className="compare-value">{formatByUnit(observed.value, observed.unit)}</dd>
+        {observed.label && (
+          <dd className="compare-label" lang="en">
+            {observed.label}
+          </dd>
+        )}
+      </dl>
+      <p className="compare-relation">{relation}</p>
+      <dl className="compare-item compare-threshold" data-testid="flag-threshold">
+        <dt>Limiar</dt>
+        <dd className="compare-value">{formatByUnit(threshold.value, threshold.unit)}</dd>
+        {threshold.label && (
+          <dd className="compare-label" lang="en">
+            {threshold.label}
+          </dd>
+        )}
+      </dl>
+    </div>
+  );
+}
+
+/** "Comparado com: … (n = 1.234; mediana R$ 45,00; MAD R$ 3,00)", with the fallback and log-scale notes. */
+function PeerGroupLine({ peer, unit }: { peer: PeerGroup; unit: string }) {
+  // Statistics on log(value) are not in the value's unit: shown as plain numbers, and said so. Statistics of
+  // counts keep their decimals (a mean of 1,4 receipts a day is not 1).
+  const stat = (value: number) =>
+    peer.logScale
+      ? formatNumber(value, 3)
+      : unit === 'count'
+        ? formatNumber(value, 2)
+        : formatByUnit(value, unit);
+  const stats: [string, number | null | undefined][] = [
+    ['mediana', peer.median],
+    ['MAD', peer.mad],
+    ['média', peer.mean],
+    ['desvio-padrão', peer.std],
+    ['1º quartil', peer.q1],
+    ['3º quartil', peer.q3],
+  ];
+  const parts = [
+    `n = ${formatInteger(peer.n)}`,
+    ...stats
+      .filter((s): s is [string, number] => typeof s[1] === 'number' && Number.isFinite(s[1]))
+      .map(([name, value]) => `${name} ${stat(value)}`),
+  ];
+  return (
+    <div className="peer-group" data-testid="flag-peer-group">
+      <p>
+        <strong>Comparado com:</strong> {peer.description} ({parts.join('; ')})
+      </p>
+      {peer.logScale && (
+        <p className="muted small" data-testid="flag-peer-log">
+          Estatísticas em escala logarítmica: calculadas sobre o logaritmo dos valores.
+        </p>
+      )}
+      {peer.fallback && (
+        <p className="peer-fallback small" data-testid="flag-peer-fallback">
+          Grupo ampliado: {peer.fallback}
+        </p>
+      )}
+    </div>
   );
 }
 
@@ -60,32 +215,4 @@ function MonthlyLimitDetails({ e }: { e: MonthlyLimitExplanation }) {
       />
     </>
   );
-}
-
-function GenericDetails({ flag }: { flag: Flag }) {
-  const entries = Object.entries(flag.explanation).filter(([key]) => key !== 'text');
-  if (entries.length === 0) return null;
-  return (
-    <dl className="details-grid" data-testid="flag-details">
-      {entries.map(([key, value]) => (
-        <div key={key} className="details-row">
-          <dt>
-            <code>{key}</code>
-          </dt>
-          <dd>{formatValue(key, value)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function formatValue(key: string, value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'number') {
-    if (/cents$/i.test(key)) return formatBrl(value);
-    return Number.isInteger(value) ? formatInteger(value) : formatDecimal(value, 2);
-  }
-  if (typeof value === 'boolean') return value ? 'sim' : 'não';
-  if (typeof value === 'string') return value;
-  return JSON.stringify(value);
 }

@@ -1,12 +1,15 @@
-// "Deputados": who claimed what, with search by name, state and party filters, and server-side sorting and
-// pagination. Each name links to that deputy's reimbursements; the flag count links to the flagged ones.
+// "Deputados": the risk ranking by default (position, score, flags, share of spending flagged, with the
+// ranking's definition from the API when it publishes one), with search by name, state and party filters and
+// server-side sorting and pagination. Each name links to the deputy's page; the reimbursement count to their
+// reimbursements and the flag count to the flagged ones.
 import { useEffect, useState } from 'react';
 import { listDeputies, type Deputy, type DeputySort, type Page } from '../api';
 import { DataTable } from '../components/data-table';
 import { Field, FiltersBar } from '../components/filters-bar';
 import { Pagination } from '../components/pagination';
+import { RankingMethod } from '../components/ranking-method';
 import { Async } from '../components/status';
-import { formatBrl, formatInteger, orEmpty } from '../format';
+import { formatBrl, formatInteger, formatPartyUf, formatScore, formatShare } from '../format';
 import { usePageTitle } from '../page-title';
 import { Link, navigate, queryInt, setQuery, useLocation } from '../router';
 import { useResource } from '../use-resource';
@@ -14,7 +17,9 @@ import { useResource } from '../use-resource';
 const PATH = '/deputados';
 const DEFAULT_PAGE_SIZE = 25;
 const UFS = 'AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP TO'.split(' ');
+const DEFAULT_SORT: DeputySort = '-riskScore';
 const SORTS: { value: DeputySort; label: string }[] = [
+  { value: '-riskScore', label: 'Pontuação de risco' },
   { value: '-flagCount', label: 'Mais sinalizações' },
   { value: '-netCents', label: 'Maior valor líquido' },
   { value: 'name', label: 'Nome (A–Z)' },
@@ -38,7 +43,7 @@ export function DeputiesPage() {
   };
   const page = queryInt(query, 'page') ?? 1;
   const pageSize = queryInt(query, 'pageSize') ?? DEFAULT_PAGE_SIZE;
-  const sort = SORTS.find((s) => s.value === filters.sort)?.value;
+  const sort = SORTS.find((s) => s.value === filters.sort)?.value ?? DEFAULT_SORT;
   const list = useResource(
     (signal) =>
       listDeputies({ q: filters.q, uf: filters.uf, party: filters.party, sort, page, pageSize }, signal),
@@ -60,7 +65,16 @@ export function DeputiesPage() {
     <section aria-labelledby="page-title" data-testid="page-deputies">
       <h1 id="page-title">Deputados</h1>
       <p className="lead">Quem pediu reembolsos, quanto e quantas sinalizações receberam.</p>
-      <DeputyFilters current={filters} onApply={(f) => go({ ...f, page: undefined })} />
+      <DeputyFilters
+        current={filters}
+        onApply={(f) => go({ ...f, sort: f.sort === DEFAULT_SORT ? undefined : f.sort, page: undefined })}
+      />
+      <h2 className="section-title" data-testid="deputies-heading">
+        {sort === '-riskScore'
+          ? 'Ranking de risco'
+          : `Deputados por ${(SORTS.find((s) => s.value === sort)?.label ?? '').toLowerCase()}`}
+      </h2>
+      {sort === '-riskScore' && <RankingMethod />}
       <Async resource={list}>
         {(data) => (
           <DeputyTable
@@ -93,36 +107,39 @@ function DeputyTable({
         testId="deputies-table"
         rows={data.items}
         rowKey={(d) => String(d.id)}
+        onRowClick={(d) => navigate(deputyPath(d.id))}
         columns={[
+          {
+            key: 'rank',
+            header: 'Posição',
+            align: 'right',
+            render: (d) => (
+              <span data-testid="rank">{typeof d.rank === 'number' ? `${formatInteger(d.rank)}º` : '—'}</span>
+            ),
+          },
           {
             key: 'name',
             header: 'Nome',
             render: (d) => (
               <>
-                <Link to={`/reembolsos?deputy=${d.id}`} data-testid="deputy-link">
+                <Link to={deputyPath(d.id)} data-testid="deputy-link" className="nowrap">
                   {d.name}
                 </Link>
                 {d.isLeadership && <span className="badge badge-kind"> liderança</span>}
+                <span className="muted small block">{formatPartyUf(d.party, d.uf)}</span>
               </>
             ),
           },
-          { key: 'party', header: 'Partido', render: (d) => orEmpty(d.party) },
-          { key: 'uf', header: 'UF', render: (d) => orEmpty(d.uf) },
           {
-            key: 'reimbursements',
-            header: 'Reembolsos',
+            key: 'riskScore',
+            header: 'Pontuação',
             align: 'right',
-            render: (d) => formatInteger(d.reimbursements),
-          },
-          {
-            key: 'net',
-            header: 'Valor líquido',
-            align: 'right',
-            render: (d) => <span className="money">{formatBrl(d.netCents)}</span>,
+            render: (d) => <span data-testid="risk-score">{formatScore(d.riskScore)}</span>,
           },
           {
             key: 'flags',
-            header: 'Sinalizações',
+            // flagCount counts flagged reimbursements (one flagged by two detectors counts once).
+            header: 'Sinalizados',
             align: 'right',
             render: (d) =>
               d.flagCount > 0 ? (
@@ -132,10 +149,40 @@ function DeputyTable({
               ),
           },
           {
+            key: 'flaggedShare',
+            header: '% sinalizado',
+            align: 'right',
+            render: (d) => (
+              <span title={`${formatBrl(d.flaggedNetCents)} de ${formatBrl(d.netCents)}`}>
+                {formatShare(d.flaggedNetCents, d.netCents)}
+              </span>
+            ),
+          },
+          {
             key: 'flaggedNet',
             header: 'Valor sinalizado',
             align: 'right',
             render: (d) => <span className="money">{formatBrl(d.flaggedNetCents)}</span>,
+          },
+          {
+            key: 'net',
+            header: 'Valor líquido',
+            align: 'right',
+            render: (d) => <span className="money">{formatBrl(d.netCents)}</span>,
+          },
+          {
+            key: 'reimbursements',
+            header: 'Reembolsos',
+            align: 'right',
+            render: (d) => (
+              <Link
+                to={`/reembolsos?deputy=${d.id}`}
+                data-testid="deputy-reimbursements-link"
+                aria-label={`${formatInteger(d.reimbursements)} reembolsos de ${d.name}`}
+              >
+                {formatInteger(d.reimbursements)}
+              </Link>
+            ),
           },
         ]}
       />
@@ -149,6 +196,10 @@ function DeputyTable({
       />
     </>
   );
+}
+
+function deputyPath(id: number): string {
+  return `${PATH}/${id}`;
 }
 
 function DeputyFilters({ current, onApply }: { current: Filters; onApply: (filters: Filters) => void }) {
@@ -192,8 +243,11 @@ function DeputyFilters({ current, onApply }: { current: Filters; onApply: (filte
         />
       </Field>
       <Field id="deputy-sort" label="Ordenar por">
-        <select id="deputy-sort" value={draft.sort} onChange={(e) => set('sort')(e.target.value)}>
-          <option value="">Padrão</option>
+        <select
+          id="deputy-sort"
+          value={draft.sort || DEFAULT_SORT}
+          onChange={(e) => set('sort')(e.target.value)}
+        >
           {SORTS.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}

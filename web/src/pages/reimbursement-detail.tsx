@@ -105,9 +105,12 @@ function DetailContent({ r }: { r: ReimbursementDetail }) {
         <dl className="details-grid" data-testid="detail-fields">
           <dt>Deputado</dt>
           <dd>
-            <Link to={`/reembolsos?deputy=${r.deputyId}`}>{r.deputyName}</Link>{' '}
+            <Link to={`/deputados/${r.deputyId}`} data-testid="detail-deputy-link">
+              {r.deputyName}
+            </Link>{' '}
             <span className="muted">
-              (ID {r.deputyId}){r.isLeadership ? ' · liderança' : ''}
+              (ID {r.deputyId}){r.isLeadership ? ' · liderança' : ''} ·{' '}
+              <Link to={`/reembolsos?deputy=${r.deputyId}`}>todos os reembolsos</Link>
             </span>
           </dd>
           <dt>Partido-UF</dt>

@@ -1,11 +1,12 @@
 // "Reembolsos": the CEAP reimbursements, filtered, sorted and paginated by the server. The URL query is the
-// single source of truth (same parameter names as the API: deputy, year, month, subquota, flagged, q, sort,
-// page, pageSize), so any view can be linked to; the form edits a draft and "Aplicar filtros" writes it to
+// single source of truth (same parameter names as the API: deputy, year, month, subquota, flagged, detector,
+// q, sort, page, pageSize), so any view can be linked to; the form edits a draft and "Aplicar filtros" writes it to
 // the URL. Invalid values typed into the URL reach the API, whose problem+json is shown as is.
 import { useEffect, useState } from 'react';
 import {
   getOverview,
   listDeputies,
+  listDetectors,
   listReimbursements,
   listSubquotas,
   type Deputy,
@@ -34,7 +35,7 @@ import { useResource } from '../use-resource';
 
 const PATH = '/reembolsos';
 const DEFAULT_PAGE_SIZE = 25;
-const FILTER_KEYS = ['deputy', 'year', 'month', 'subquota', 'flagged', 'q'] as const;
+const FILTER_KEYS = ['deputy', 'year', 'month', 'subquota', 'flagged', 'detector', 'q'] as const;
 const SORTS: readonly ReimbursementSort[] = [
   '-netCents',
   'netCents',
@@ -210,6 +211,7 @@ function ReimbursementFilters({
 
   const years = useResource((signal) => getOverview(signal).then((o) => o.reimbursements.years), 'years');
   const subquotas = useResource((signal) => listSubquotas(signal).then((s) => s.items), 'subquotas');
+  const detectors = useResource((signal) => listDetectors(signal).then((d) => d.items), 'detectors');
   const suggestions = useDeputySuggestions(draft.deputy);
 
   const set = (key: FilterKey) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
@@ -296,6 +298,21 @@ function ReimbursementFilters({
           <option value="">Todos</option>
           <option value="true">Sim</option>
           <option value="false">Não</option>
+        </select>
+      </Field>
+      <Field id="filter-detector" label="Detector">
+        <select id="filter-detector" value={draft.detector} onChange={(e) => set('detector')(e.target.value)}>
+          <option value="">Todos</option>
+          {detectors.status === 'ok' &&
+            detectors.data.map((d) => (
+              <option key={d.id} value={d.id}>
+                {`${d.titlePt || d.title} (${formatInteger(d.flags)})`}
+              </option>
+            ))}
+          {draft.detector &&
+            (detectors.status !== 'ok' || !detectors.data.some((d) => d.id === draft.detector)) && (
+              <option value={draft.detector}>{draft.detector}</option>
+            )}
         </select>
       </Field>
       <Field id="filter-supplier" label="Fornecedor">

@@ -1,15 +1,16 @@
 // Planted anomalies other than over-limit months (over-limit.ts). Each touches only rows without another
 // anomaly and outside planted over-limit months, so every ground-truth row has exactly one kind:
 // - meal_price_outlier: a meal (13) from a restaurant with a company CNPJ (never a hotel) that already has
-//   > 20 receipts from > 3 requesters this year is re-priced to 5–15× the restaurant's median vlrLiquido; at
-//   most ~4% of a restaurant's receipts, so its history stays normal.
+//   > 20 receipts from > 3 requesters this year is re-priced to 5–15× the restaurant's median vlrLiquido; a
+//   glosa never takes its vlrLiquido below 5× that median; at most ~4% of a restaurant's receipts, so its
+//   history stays normal.
 // - invalid_cnpj_cpf: a typo (one digit changed) in txtCNPJCPF on a deputy-submitted NF (0), Recibo (1) or NF-e
 //   (4); ~25% on CPFs (11 digits), the rest on CNPJs (14 digits).
 // - duplicate_claim: a paid receipt (same supplier document + txtNumero + vlrLiquido, same datEmissao) claimed
 //   again, by the same requester 1–3 months later or by another requester the same/next month; ~10% are
 //   claimed three times. Copies get their own ideDocumento; vlrGlosa stays 0 so vlrLiquido matches.
 import { cnpjCheckDigits, cpfCheckDigits, isValidCnpj, isValidCpf, type Rng } from '../../core/index.js';
-import { ANOMALY_GLOSA_BOOST, drawGlosa } from './glosa.js';
+import { ANOMALY_GLOSA_BOOST, drawGlosa, plantedGlosa } from './glosa.js';
 import { cents } from './expenses.js';
 import { SUB, SUBQUOTAS, type SubquotaSpec } from './subquotas.js';
 import { isPlaceholderDoc } from './suppliers.js';
@@ -66,14 +67,9 @@ export function plantMealOutliers(ctx: YearContext, target: number): number {
       const median = medians.get(r.sup) ?? 6000;
       const factor = 5 + rng.next() * 10;
       r.value = cents(median * factor);
-      r.glosa = drawGlosa(
-        rng,
-        SUBQUOTAS[SUB.meal] as SubquotaSpec,
-        r.type,
-        r.value,
-        r.day,
-        ANOMALY_GLOSA_BOOST,
-      );
+      // A glosa never takes vlrLiquido below 5× the median: both values are the planted multiple.
+      const spec = SUBQUOTAS[SUB.meal] as SubquotaSpec;
+      r.glosa = plantedGlosa(rng, spec, r.type, r.value, r.day, Math.ceil(median * 5));
       r.anomaly = 'meal_price_outlier';
       ctx.details.set(
         r.ide,

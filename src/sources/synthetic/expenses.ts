@@ -1,13 +1,17 @@
 // Normal (non-anomalous) claims: for each accounting month and active requester, a Poisson number of receipts
 // per subquota (rate × the requester's propensity × the volume multiplier), each with a supplier, a value, an
 // issue date (85% in the accounting month, 13% the month before, 2% two months before) and a glosa draw.
-// Requesters favour a few suppliers of each kind (65% of their receipts). Months of a subquota with a limit
-// are trimmed until their vlrLiquido total is strictly under the limit: only planted months go over.
+// Requesters favour a few suppliers of each kind (65% of their receipts). Values: meals around the
+// restaurant's price, other deputy-submitted subquotas around the (subquota, supplier) level of
+// price-levels.ts (never above 1.69× it), tickets/phone/post log-normal (never above e^(3σ) × the median).
+// Months of a subquota with a limit are trimmed until their vlrLiquido total is strictly under the limit: only
+// planted months go over.
 import type { Rng } from '../../core/index.js';
 import type { Requester } from './deputies.js';
 import { drawGlosa } from './glosa.js';
 import { AIRPORTS } from './geo.js';
 import { personName } from './names.js';
+import { LEVELLED_SUBS } from './price-levels.js';
 import { FUEL_SPECIFICATIONS, SUB, SUBQUOTAS, type DocumentType, type SubquotaSpec } from './subquotas.js';
 import type { SupplierCategory } from './suppliers.js';
 import {
@@ -77,7 +81,7 @@ export function makeReceipt(
     trecho = rng.chance(0.5) ? `${other}/${home}` : `${home}/${other}`;
     passenger = rng.chance(0.85) ? req.name : personName(rng);
     number = pool.nextNumber(rng, sup);
-    value = cents(rng.logNormal(spec.medianCents, spec.sigma));
+    value = cents(truncatedLogNormal(rng, spec.medianCents, spec.sigma));
     if (rng.chance(0.02)) {
       // Compensation of an unused/changed ticket: a negative row with the ticket number.
       number = `Comp-${number.replace(/\D/g, '')}`;
@@ -89,7 +93,9 @@ export function makeReceipt(
   } else {
     number =
       supplier?.category === 'person' && rng.chance(0.15) ? rng.pick(NO_NUMBER) : pool.nextNumber(rng, sup);
-    value = drawValue(rng, spec, sub, supplier?.priceCents ?? 0);
+    value = LEVELLED_SUBS.has(sub)
+      ? levelledValue(ctx, sub, sup)
+      : drawValue(rng, spec, sub, supplier?.priceCents ?? 0);
     if (sub === SUB.postal) secs = rng.int(8 * 3600, 18 * 3600);
   }
   const glosa = sub === SUB.flight ? 0 : drawGlosa(rng, spec, type, value, day);
@@ -115,19 +121,42 @@ export function makeReceipt(
   };
 }
 
-/** A value in cents for a (non-ticket) receipt. */
+/** A value in cents for a meal (around the restaurant's price), a phone or a postal receipt. */
 export function drawValue(rng: Rng, spec: SubquotaSpec, sub: number, priceCents: number): number {
   if (sub === SUB.meal) {
     // Around the restaurant's own price level, never beyond 4× it: larger bills are planted outliers.
     const base = priceCents > 0 ? priceCents : 2500;
     return cents(base * Math.min(4, Math.max(0.3, rng.logNormal(1, spec.sigma))));
   }
-  let v = rng.logNormal(spec.medianCents, spec.sigma);
-  if (sub === SUB.fuel && rng.chance(0.35)) v = Math.max(1, Math.round(v / 5000)) * 5000; // "R$ 100", "R$ 150"
-  if ((sub === SUB.rental || sub === SUB.publicity || sub === SUB.consulting) && rng.chance(0.5)) {
-    v = Math.max(1, Math.round(v / 10_000)) * 10_000;
-  }
-  return Math.max(100, cents(v));
+  return Math.max(100, cents(truncatedLogNormal(rng, spec.medianCents, spec.sigma)));
+}
+
+/** Log-normal around `median`, redrawn above median·e^(3σ): no normal ticket, phone or post bill is extreme. */
+export function truncatedLogNormal(rng: Rng, median: number, sigma: number): number {
+  let z = rng.normal();
+  while (z > 3) z = rng.normal();
+  return median * Math.exp(sigma * z);
+}
+
+/**
+ * A value in cents around the (subquota, supplier) level (price-levels.ts), never above its cap. Some are round
+ * (fuel "R$ 150", rentals and services "R$ 1.200"), to a step at most 1/8 of the level (else R$ 10 or R$ 1), so
+ * round values never pile up into a lump that would squeeze the pair's spread.
+ */
+export function levelledValue(ctx: YearContext, sub: number, sup: number): number {
+  const { rng, levels } = ctx;
+  const v = levels.draw(rng, sub, sup);
+  const cap = levels.cap(sub, sup);
+  const nominal =
+    sub === SUB.fuel && rng.chance(0.35)
+      ? 5000
+      : (sub === SUB.rental || sub === SUB.publicity || sub === SUB.consulting) && rng.chance(0.5)
+        ? 10_000
+        : 0;
+  const level = levels.level(sub, sup);
+  const step = nominal * 8 <= level ? nominal : 8000 <= level ? 1000 : 800 <= level ? 100 : 0;
+  const rounded = nominal > 0 && step > 0 ? Math.round(v / step) * step : cents(v);
+  return Math.max(100, rounded <= cap ? rounded : cents(v));
 }
 
 /** datEmissao of a receipt accounted in `month`: usually that month, sometimes one or two months earlier. */

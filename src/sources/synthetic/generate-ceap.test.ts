@@ -144,6 +144,8 @@ describe('generateCeap', () => {
       'meal_price_outlier',
       'invalid_cnpj_cpf',
       'duplicate_claim',
+      'value_outlier',
+      'daily_meals',
     ]) {
       const n = truth.filter((t) => t.anomaly === kind).length;
       expect(n).toBe(result.anomalies[kind]);

@@ -5,7 +5,8 @@
 // generated, planted and written before the next one starts (one year in memory), each from its own random
 // stream, so a year's bytes depend on the seed, scale and vintage but not on the other years requested.
 // Every planted kind reaches at least 0.35% of the year's rows (over-limit only where a limit is in force:
-// none before July 2009). See over-limit.ts and anomalies.ts; the ground truth is in ground-truth.ts.
+// none before July 2009). See over-limit.ts, anomalies.ts, value-outliers.ts and daily-meals.ts; the ground
+// truth is in ground-truth.ts.
 // Unlike the portal, every row has its own positive ideDocumento (also House-debited tickets, phone and post,
 // which the portal writes as 0) so the ground truth can name rows; numLote/numRessarcimento keep the "0".
 import path from 'node:path';
@@ -23,11 +24,14 @@ import {
 } from './deputies.js';
 import { generateNormalExpenses } from './expenses.js';
 import { collectGroundTruth, formatGroundTruth, type GroundTruthRow } from './ground-truth.js';
+import { plantDailyMeals } from './daily-meals.js';
 import { plantOverLimit } from './over-limit.js';
+import { PriceLevels } from './price-levels.js';
 import { loadSubquotaLimits, type SubquotaLimits } from './subquota-limits.js';
 import { SUBQUOTAS } from './subquotas.js';
 import { SupplierPool } from './suppliers.js';
 import { ANOMALY_KINDS, type YearContext } from './year-context.js';
+import { plantValueOutliers } from './value-outliers.js';
 import { writeYear } from './write-year.js';
 
 const DEFAULT_SEED = 42;
@@ -37,8 +41,11 @@ const MIN_DEPUTIES = 24;
 const MIN_LEADERSHIPS = 2;
 const ANOMALY_SHARE = 0.0035;
 const LEAVE_SHARE = 0.06;
-/** Compensates the rows lost to leaves, Federal District deputies' few flights and months trimmed under limits. */
-const VOLUME_CALIBRATION = 1.032;
+/**
+ * Compensates the rows lost to leaves, Federal District deputies' few flights and months trimmed under limits,
+ * net of the rows the plants add (over-limit receipts, daily meals, duplicates).
+ */
+const VOLUME_CALIBRATION = 1.021;
 
 export interface GenerateCeapOptions {
   /** Output folder, created if missing. */
@@ -79,6 +86,7 @@ export async function generateCeap(options: GenerateCeapOptions): Promise<Genera
   const limits = await loadSubquotaLimits();
   const book = new RosterBook(o.seed);
   const pool = new SupplierPool(o.seed);
+  const levels = new PriceLevels(o.seed, pool);
   const nDeputies = Math.min(SEAT_COUNT, Math.max(MIN_DEPUTIES, Math.round(SEAT_COUNT * o.scale)));
   const nLeaderships = Math.min(
     LEADERSHIP_COUNT,
@@ -107,6 +115,7 @@ export async function generateCeap(options: GenerateCeapOptions): Promise<Genera
       scale: o.scale,
       volume,
       pool,
+      levels,
       limits,
       book,
       seats,
@@ -153,6 +162,7 @@ interface YearInput {
   scale: number;
   volume: number;
   pool: SupplierPool;
+  levels: PriceLevels;
   limits: SubquotaLimits;
   book: RosterBook;
   seats: number[];
@@ -167,6 +177,7 @@ function buildYear(input: YearInput): YearContext {
     year,
     rng: new Rng(mixSeed(seed, year)),
     pool,
+    levels: input.levels,
     limits: input.limits,
     volume: input.volume,
     rows: [],
@@ -183,6 +194,8 @@ function buildYear(input: YearInput): YearContext {
   plantMealOutliers(ctx, target);
   plantInvalidDocuments(ctx, target);
   plantDuplicates(ctx, target);
+  plantValueOutliers(ctx, target);
+  plantDailyMeals(ctx, target);
   return ctx;
 }
 

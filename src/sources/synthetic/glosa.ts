@@ -31,3 +31,16 @@ export function drawGlosa(
   const fraction = v < 0.75 ? 0.005 + v * 0.127 : v < 0.95 ? 0.1 + (v - 0.75) * 2 : 0.5 + (v - 0.95) * 10;
   return Math.min(valueCents, Math.max(1, Math.round(valueCents * fraction)));
 }
+
+/** vlrGlosa of a planted outlier billed `valueCents`: the boosted draw, capped so vlrLiquido stays ≥ minNetCents. */
+export function plantedGlosa(
+  rng: Rng,
+  spec: SubquotaSpec,
+  type: DocumentType,
+  valueCents: number,
+  day: number,
+  minNetCents: number,
+): number {
+  const glosa = drawGlosa(rng, spec, type, valueCents, day, ANOMALY_GLOSA_BOOST);
+  return Math.max(0, Math.min(glosa, valueCents - minNetCents));
+}

@@ -1,8 +1,11 @@
 // Planted anomaly `over_monthly_subquota_limit`: deputy-months whose vlrLiquido for a limited subquota (3 fuel,
 // 8 security, 120 vehicle rental, 122 taxi/toll/parking, 137 courses) ends 6–40% above the limit in force,
-// built by adding 2–6 larger receipts to a month the requester already claims in (fuel ≈ 50% of planted months,
-// taxi 20%, rental 18%, security and courses 6% each). The flagged rows are those whose running total, in
-// (datEmissao, ideDocumento) order, exceeds the limit — see ground-truth.ts, which recomputes them.
+// built by adding larger receipts to a month the requester already claims in (fuel ≈ 50% of planted months,
+// taxi 20%, rental 18%, security and courses 6% each): 2–6 planned, all from the priciest of a dozen
+// suppliers the requester might use, each capped at what that supplier normally charges (price-levels.ts), so
+// more are added when the cap bites and no planted receipt is a value outlier of its (subquota, supplier).
+// The flagged rows are those whose running total, in (datEmissao, ideDocumento) order, exceeds the limit —
+// see ground-truth.ts, which recomputes them.
 import { ANOMALY_GLOSA_BOOST, drawGlosa } from './glosa.js';
 import { cents, makeReceipt } from './expenses.js';
 import { SUB, SUBQUOTAS, type SubquotaSpec } from './subquotas.js';
@@ -13,6 +16,10 @@ import type { Requester } from './deputies.js';
 const PLANTED: readonly (readonly [number, number])[] = [
   [SUB.fuel, 50], [SUB.taxi, 20], [SUB.rental, 18], [SUB.security, 6], [SUB.course, 6],
 ];
+
+/** Receipts drawn to find a pricy supplier for a planted month, and the most receipts added to a month. */
+const SUPPLIER_DRAWS = 12;
+const MAX_RECEIPTS = 60;
 
 interface Candidate {
   req: Requester;
@@ -49,16 +56,28 @@ export function plantOverLimit(ctx: YearContext, targetRows: number): number {
     let total = rows.reduce((t, r) => t + netCents(r), 0);
     const goal = cand.limit * (1.06 + rng.next() * 0.34);
     const per = (goal - total) / rng.int(2, 6);
-    for (let i = 0; (total < goal || total <= cand.limit) && i < 40; i++) {
-      const row = makeReceipt(ctx, favourites, cand.req, sub, cand.month);
+    const template = pricySupplier(ctx, favourites, cand.req, sub, cand.month);
+    const cap = ctx.levels.cap(sub, template.sup);
+    for (let i = 0; (total < goal || total <= cand.limit) && i < MAX_RECEIPTS; i++) {
+      const row: ExpenseRow =
+        i === 0
+          ? template
+          : {
+              ...makeReceipt(ctx, favourites, cand.req, sub, cand.month),
+              sup: template.sup,
+              doc: template.doc,
+              type: template.type,
+              number: ctx.pool.nextNumber(rng, template.sup),
+            };
       let value = cents(Math.max(per, cand.limit * 0.05) * rng.logNormal(1, 0.25));
       if (sub === SUB.fuel && rng.chance(0.3)) value = Math.max(1, Math.round(value / 5000)) * 5000;
-      row.value = value;
+      // Never above what the supplier normally charges (a value outlier is another kind).
+      row.value = Math.max(100, Math.min(value, Math.floor(cap * (0.8 + 0.2 * rng.next()))));
       row.glosa = drawGlosa(
         rng,
         SUBQUOTAS[sub] as SubquotaSpec,
         row.type,
-        value,
+        row.value,
         row.day,
         ANOMALY_GLOSA_BOOST,
       );
@@ -88,6 +107,22 @@ export function countOverLimit(rows: readonly ExpenseRow[], limit: number): numb
 /** Order of the running total: datEmissao (with time), then ideDocumento. */
 export function byIssue(a: ExpenseRow, b: ExpenseRow): number {
   return a.day - b.day || a.secs - b.secs || a.ide - b.ide;
+}
+
+/** The receipt, among a few drawn for the requester-month, whose supplier has the highest price level. */
+function pricySupplier(
+  ctx: YearContext,
+  favourites: Map<number, number[]>,
+  req: Requester,
+  sub: number,
+  month: number,
+): ExpenseRow {
+  let best = makeReceipt(ctx, favourites, req, sub, month);
+  for (let i = 1; i < SUPPLIER_DRAWS; i++) {
+    const r = makeReceipt(ctx, favourites, req, sub, month);
+    if (ctx.levels.level(sub, r.sup) > ctx.levels.level(sub, best.sup)) best = r;
+  }
+  return best;
 }
 
 function candidates(ctx: YearContext, sub: number): Candidate[] {

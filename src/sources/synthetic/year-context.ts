@@ -2,19 +2,27 @@
 // supplier records plus numbers) and the state the generation steps share. One year is held at a time.
 import type { Rng } from '../../core/index.js';
 import type { Requester } from './deputies.js';
+import type { PriceLevels } from './price-levels.js';
 import type { SubquotaLimits } from './subquota-limits.js';
 import type { DocumentType } from './subquotas.js';
 import { SUBQUOTAS } from './subquotas.js';
 import type { SupplierPool } from './suppliers.js';
 
 export type AnomalyKind =
-  'over_monthly_subquota_limit' | 'meal_price_outlier' | 'invalid_cnpj_cpf' | 'duplicate_claim';
+  | 'over_monthly_subquota_limit'
+  | 'meal_price_outlier'
+  | 'invalid_cnpj_cpf'
+  | 'duplicate_claim'
+  | 'value_outlier'
+  | 'daily_meals';
 
 export const ANOMALY_KINDS: readonly AnomalyKind[] = [
   'over_monthly_subquota_limit',
   'meal_price_outlier',
   'invalid_cnpj_cpf',
   'duplicate_claim',
+  'value_outlier',
+  'daily_meals',
 ];
 
 export interface ExpenseRow {
@@ -53,6 +61,8 @@ export interface YearContext {
   year: number;
   rng: Rng;
   pool: SupplierPool;
+  /** Per-(subquota, supplier) price levels of the non-meal deputy-submitted subquotas. */
+  levels: PriceLevels;
   limits: SubquotaLimits;
   /** Multiplier of the per-requester receipt rates (≈ 1 at scale 1). */
   volume: number;

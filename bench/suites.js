@@ -96,7 +96,9 @@ async function detect() {
     try {
       await db.run(`CREATE OR REPLACE TABLE marts.reimbursements AS
         SELECT * REPLACE (deputy_id + k * 10000000 AS deputy_id, document_id + k * 100000000 AS document_id,
-                          reimbursement_id || '-' || k AS reimbursement_id)
+                          reimbursement_id || '-' || k AS reimbursement_id,
+                          -- distinct receipt numbers per copy, or every copy would be a genuine duplicate claim
+                          CASE WHEN k = 0 THEN document_number ELSE document_number || '-' || k END AS document_number)
         FROM marts.reimbursements, range(${copies}) t(k)`);
       const n = (await db.one('SELECT count(*)::BIGINT AS n FROM marts.reimbursements')).n;
       const times = [];

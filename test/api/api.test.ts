@@ -53,12 +53,14 @@ describe('REST API over a demo home', () => {
   });
 
   it('shows a flagged reimbursement with its explanation', async () => {
-    const list = await get('/api/v1/ceap/reimbursements?flagged=true&pageSize=1&sort=-severity');
+    const list = await get(
+      '/api/v1/ceap/reimbursements?flagged=true&detector=monthly_subquota_limit&pageSize=1&sort=-severity',
+    );
     const id = list.body.items[0].id;
     const { status, body } = await get(`/api/v1/ceap/reimbursements/${id}`);
     expect(status).toBe(200);
-    const flag = body.flags[0];
-    expect(flag.detector).toBe('monthly_subquota_limit');
+    const flag = body.flags.find((f: any) => f.detector === 'monthly_subquota_limit');
+    expect(flag).toBeDefined();
     expect(flag.severity).toBeGreaterThanOrEqual(0.5);
     expect(flag.explanation.runningTotalCents).toBeGreaterThan(flag.explanation.limitCents);
     expect(flag.explanation.excessCents).toBe(
@@ -76,7 +78,7 @@ describe('REST API over a demo home', () => {
     const subquotas = await get('/api/v1/ceap/subquotas');
     expect(subquotas.body.items.length).toBeGreaterThan(5);
     const detectors = await get('/api/v1/ceap/detectors');
-    expect(detectors.body.items[0]).toMatchObject({ id: 'monthly_subquota_limit' });
+    expect(detectors.body.items.map((d: any) => d.id)).toContain('monthly_subquota_limit');
     const overview = await get('/api/v1/overview');
     expect(overview.body).toMatchObject({ datasets: 1, rowsIngested: demo.rows, rowsQuarantined: 0 });
     expect(overview.body.flags.total).toBeGreaterThan(0);
@@ -101,7 +103,7 @@ describe('REST API over a demo home', () => {
     const top = await get(`/api/v1/ceap/deputies/${items[0].id}`);
     expect(top.status).toBe(200);
     expect(top.body).toMatchObject({ id: items[0].id, rank: 1, riskScore: items[0].riskScore });
-    expect(top.body.byDetector[0]).toMatchObject({ detector: 'monthly_subquota_limit' });
+    expect(top.body.byDetector.reduce((n: number, d: any) => n + d.flags, 0)).toBeGreaterThan(0);
     // The score is recomputable from the flags listed: Σ per receipt of its highest severity.
     const best = new Map<string, number>();
     for (const f of top.body.flags)

@@ -1,11 +1,21 @@
 // The CEAP detector suite and the deputy ranking built from its flags.
 import type { Detector } from '../detector.js';
+import { dailyMeals } from './daily-meals.js';
+import { duplicateClaim } from './duplicate-claim.js';
+import { invalidCnpjCpf } from './invalid-document.js';
 import {
+  createMonthlySubquotaLimit,
   monthlySubquotaLimit,
   monthlySubquotaLimitParity,
-  createMonthlySubquotaLimit,
 } from './monthly-subquota-limit.js';
 
-export const CEAP_DETECTORS: readonly Detector[] = [monthlySubquotaLimit];
+export const CEAP_DETECTORS: readonly Detector[] = [
+  monthlySubquotaLimit,
+  invalidCnpjCpf,
+  duplicateClaim,
+  dailyMeals,
+];
 export { monthlySubquotaLimit, monthlySubquotaLimitParity, createMonthlySubquotaLimit };
+export { invalidCnpjCpf, duplicateClaim, dailyMeals };
+export { createDailyMeals, type DailyMealsOptions } from './daily-meals.js';
 export { rankCeapDeputies, RANKING_METHOD_PT } from './ranking.js';

@@ -3,6 +3,8 @@ import type { Detector } from '../detector.js';
 import { dailyMeals } from './daily-meals.js';
 import { duplicateClaim } from './duplicate-claim.js';
 import { invalidCnpjCpf } from './invalid-document.js';
+import { mealPriceOutlier } from './meal-price-outlier.js';
+import { valueOutlier } from './value-outlier.js';
 import {
   createMonthlySubquotaLimit,
   monthlySubquotaLimit,
@@ -11,11 +13,19 @@ import {
 
 export const CEAP_DETECTORS: readonly Detector[] = [
   monthlySubquotaLimit,
+  mealPriceOutlier,
+  valueOutlier,
   invalidCnpjCpf,
   duplicateClaim,
   dailyMeals,
 ];
 export { monthlySubquotaLimit, monthlySubquotaLimitParity, createMonthlySubquotaLimit };
-export { invalidCnpjCpf, duplicateClaim, dailyMeals };
+export { invalidCnpjCpf, duplicateClaim, dailyMeals, mealPriceOutlier, valueOutlier };
+export {
+  createMealPriceOutlier,
+  MEAL_PRICE_OUTLIER_DEFAULTS,
+  type MealPriceOutlierOptions,
+} from './meal-price-outlier.js';
+export { createValueOutlier, VALUE_OUTLIER_DEFAULTS, type ValueOutlierOptions } from './value-outlier.js';
 export { createDailyMeals, type DailyMealsOptions } from './daily-meals.js';
 export { rankCeapDeputies, RANKING_METHOD_PT } from './ranking.js';

@@ -98,7 +98,12 @@ export async function loadCatalog(
       const rows = (await db.one<{ n: number }>(`SELECT count(*)::BIGINT AS n FROM ${name}`))?.n ?? 0;
       const isSeed = name.startsWith('seeds.');
       const isFlags = /^detect\.\w+_flags$/.test(name);
-      const deps = isFlags ? ['marts.reimbursements', 'seeds.ceap_subquota_limits'] : [];
+      const isRanking = /^detect\.\w+_deputy_ranking$/.test(name);
+      const deps = isFlags
+        ? ['marts.reimbursements', 'marts.suppliers', 'seeds.ceap_subquota_limits']
+        : isRanking
+          ? [name.replace('_deputy_ranking', '_flags'), 'marts.reimbursements']
+          : [];
       for (const d of deps) lineage.push({ from: d, to: name });
       if (isFlags) lineage.push({ from: name, to: `gold.${name.slice('detect.'.length)}` });
       tables.push({
@@ -108,10 +113,18 @@ export async function loadCatalog(
           ? `Reference data loaded from seeds/${name.slice(6)}.csv`
           : isFlags
             ? 'Detector flags: one row per (reimbursement, detector) with severity and explanation'
+            : isRanking
+              ? 'Risk summary per requester: flags and value by detector, share flagged, risk score and rank (docs/decisions/0005)'
+              : name === 'detect.detectors'
+                ? 'Documentation and last-run counts of each detector'
+                : '',
+        grain: isFlags
+          ? 'one row per flagged reimbursement and detector'
+          : isRanking
+            ? 'one row per requester (deputy or leadership)'
             : name === 'detect.detectors'
-              ? 'Documentation and last-run counts of each detector'
-              : '',
-        grain: isFlags ? 'one row per flagged reimbursement and detector' : null,
+              ? 'one row per detector and suite'
+              : null,
         rows,
         columns: cols.map((c) => ({ ...c, description: null })),
         dependsOn: deps,
@@ -152,6 +165,7 @@ async function loadBuildTimes(db: Db, tables: Map<string, unknown>): Promise<Map
       `SELECT suite, max(ran_at) AS t FROM detect.detectors GROUP BY suite`,
     )) {
       out.set(`detect.${r.suite}_flags`, r.t);
+      out.set(`detect.${r.suite}_deputy_ranking`, r.t);
       const prev = out.get('detect.detectors');
       if (!prev || prev < r.t) out.set('detect.detectors', r.t);
     }

@@ -19,7 +19,7 @@ import {
   robustScaleSql,
   robustStatsSql,
 } from '../robust-stats-sql.js';
-import { sqlBrl } from '../sql-format.js';
+import { sqlBrl, sqlIntBr, sqlDecimalBr, sqlDocumentMask } from '../sql-format.js';
 
 /**
  * Supplier names that mark a hotel or other lodging (meals there are often room service / half board, priced
@@ -130,10 +130,10 @@ function mealPriceOutlierSql(o: MealPriceOutlierOptions): string {
   const history = historyRule(o);
   const scale = robustScaleSql('mad', 'mean_ad', o.minLogScale);
   const ownHistory = `n > ${o.receiptsAbove} AND deputies > ${o.deputiesAbove}`;
-  const cnpj = `(substr(supplier_document, 1, 2) || '.' || substr(supplier_document, 3, 3) || '.' || substr(supplier_document, 6, 3) || '/' || substr(supplier_document, 9, 4) || '-' || substr(supplier_document, 13, 2))`;
+  const cnpj = sqlDocumentMask('supplier_document');
   const supplier = `coalesce(nullif(trim(supplier_name), ''), 'fornecedor sem nome') || ' (' || ${cnpj} || ')'`;
-  const int = (x: string) => `replace(format('{:,d}', (${x})::BIGINT), ',', '.')`;
-  const ratio = `replace(format('{:.1f}', exp(log_value - median)), '.', ',')`;
+  const int = sqlIntBr;
+  const ratio = sqlDecimalBr('exp(log_value - median)', 1);
   const kPt = String(o.k).replace('.', ',');
   const ownGroup = `'dos ' || ${int('supplier_n')} || ' recibos de refeição desse fornecedor em ' || year || ' (' || ${int('supplier_deputies')} || ' requerentes)'`;
   const yearGroup = `'dos ' || ${int('n')} || ' recibos de refeição de empresas em ' || year || ' (hotéis excluídos)'`;

@@ -15,7 +15,7 @@ import {
   robustScaleSql,
   robustStatsSql,
 } from '../robust-stats-sql.js';
-import { sqlBrl } from '../sql-format.js';
+import { sqlBrl, sqlIntBr, sqlDecimalBr, sqlDocumentMask } from '../sql-format.js';
 
 export interface ValueOutlierOptions {
   /** Cut-off in robust z-scores: flagged when ln(value) > median + k · 1.4826 · MAD. */
@@ -115,15 +115,11 @@ export const valueOutlier: Detector = createValueOutlier();
 
 function valueOutlierSql(o: ValueOutlierOptions): string {
   const scale = robustScaleSql('mad', 'mean_ad', o.minLogScale);
-  const d = 'supplier_document';
-  const document = `CASE length(${d})
-      WHEN 14 THEN substr(${d}, 1, 2) || '.' || substr(${d}, 3, 3) || '.' || substr(${d}, 6, 3) || '/' || substr(${d}, 9, 4) || '-' || substr(${d}, 13, 2)
-      WHEN 11 THEN substr(${d}, 1, 3) || '.' || substr(${d}, 4, 3) || '.' || substr(${d}, 7, 3) || '-' || substr(${d}, 10, 2)
-      ELSE ${d} END`;
+  const document = sqlDocumentMask('supplier_document');
   const supplier = `coalesce(nullif(trim(supplier_name), ''), 'fornecedor sem nome') || coalesce(' (' || ${document} || ')', '')`;
   const subquotaPt = `rtrim(lower(coalesce(subquota_description, 'subcota ' || subquota)), '. ')`;
-  const int = (x: string) => `replace(format('{:,d}', (${x})::BIGINT), ',', '.')`;
-  const ratio = `replace(format('{:.1f}', exp(log_value - median)), '.', ',')`;
+  const int = sqlIntBr;
+  const ratio = sqlDecimalBr('exp(log_value - median)', 1);
   const kPt = String(o.k).replace('.', ',');
   const ownGroup = `'dos ' || ${int('n')} || ' recibos desse fornecedor nessa subcota em ' || year`;
   const wideGroup = `'dos ' || ${int('n')} || ' recibos dessa subcota em ' || year || ', de todos os fornecedores'`;

@@ -65,7 +65,9 @@ export function groupSpreadSql(o: GroupSpreadSqlOptions): string {
   return `SELECT c.*, s.mad, s.mean_ad
     FROM ${o.centers} c
     JOIN (SELECT ${o.keys.map((k) => `c.${k}`).join(', ')},
-                 median(abs(d.${o.value} - c.median)) AS mad, avg(abs(d.${o.value} - c.median)) AS mean_ad
+                 median(abs(d.${o.value} - c.median)) AS mad,
+                 -- exact decimal sum: a float sum depends on the (parallel) order rows arrive in
+                 CAST(avg(CAST(abs(d.${o.value} - c.median) AS DECIMAL(18, 12))) AS DOUBLE) AS mean_ad
           FROM ${o.from} d JOIN ${o.centers} c ON ${on}
           GROUP BY ${o.keys.map((k) => `c.${k}`).join(', ')}) s
       ON ${o.keys.map((k) => `s.${k} = c.${k}`).join(' AND ')}`;

@@ -83,8 +83,11 @@ export function createDailyMeals(options: DailyMealsOptions = {}): Detector {
         ),
         busy AS (SELECT * FROM days WHERE meals > ${max}),
         history AS (
-          SELECT deputy_id, count(*) AS meal_days, median(meals) AS median, mad(meals) AS mad, avg(meals) AS mean,
-            stddev_samp(meals) AS std, quantile_cont(meals, 0.25) AS q1, quantile_cont(meals, 0.75) AS q3
+          -- mean and std from exact integer sums: float aggregates depend on the parallel order of rows
+          SELECT deputy_id, count(*) AS meal_days, median(meals) AS median, mad(meals) AS mad,
+            sum(meals) / count(*) AS mean,
+            sqrt((sum(meals * meals) - sum(meals) * sum(meals) / count(*)) / nullif(count(*) - 1, 0)) AS std,
+            quantile_cont(meals, 0.25) AS q1, quantile_cont(meals, 0.75) AS q3
           FROM days WHERE deputy_id IN (SELECT deputy_id FROM busy)
           GROUP BY deputy_id
         ),

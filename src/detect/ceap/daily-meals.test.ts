@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { withDb, type Db } from '../../core/index.js';
+import { type Db } from '../../core/index.js';
 import type { Detector } from '../detector.js';
 import { EXPLANATION_KEYS } from '../explanation.js';
-import { runDetectors } from '../run-detectors.js';
 import { DAILY_MEALS_MAX_PER_DAY, createDailyMeals, dailyMeals } from './daily-meals.js';
+import { flagIds, runDetectorOn } from '../../../test/helpers/detector-fixture.js';
 
 interface Meal {
   id: string;
@@ -44,21 +44,10 @@ async function setup(db: Db, meals: Meal[]): Promise<void> {
 }
 
 async function flagged(meals: Meal[], detector: Detector = dailyMeals) {
-  return withDb(async (db) => {
-    await setup(db, meals);
-    await runDetectors(db, 'ceap', [detector], 'run-1', new Date('2026-01-01T00:00:00Z'));
-    const rows = await db.all<{ id: string; severity: number; e: string }>(
-      `SELECT reimbursement_id AS id, severity, CAST(explanation AS VARCHAR) AS e FROM detect.ceap_flags ORDER BY id`,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      severity: r.severity,
-      explanation: JSON.parse(r.e) as Record<string, any>,
-    }));
-  });
+  return runDetectorOn((db) => setup(db, meals), detector);
 }
 
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const ids = flagIds;
 /** `n` meals of one requester-day, ids `${prefix}01`, `${prefix}02`, … */
 const day = (prefix: string, n: number, m: Omit<Meal, 'id'> = {}): Meal[] =>
   Array.from({ length: n }, (_, i) => ({ ...m, id: `${prefix}${String(i + 1).padStart(2, '0')}` }));

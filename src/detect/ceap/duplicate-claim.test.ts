@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { stripDocumentMask, withDb, type Db } from '../../core/index.js';
+import { stripDocumentMask, type Db } from '../../core/index.js';
 import { EXPLANATION_KEYS } from '../explanation.js';
-import { runDetectors } from '../run-detectors.js';
 import { duplicateClaim } from './duplicate-claim.js';
+import { flagIds, runDetectorOn } from '../../../test/helpers/detector-fixture.js';
 
 interface Line {
   id: string;
@@ -61,21 +61,10 @@ async function setup(db: Db, lines: Line[]): Promise<void> {
 }
 
 async function flagged(lines: Line[]) {
-  return withDb(async (db) => {
-    await setup(db, lines);
-    await runDetectors(db, 'ceap', [duplicateClaim], 'run-1', new Date('2026-01-01T00:00:00Z'));
-    const rows = await db.all<{ id: string; severity: number; e: string }>(
-      `SELECT reimbursement_id AS id, severity, CAST(explanation AS VARCHAR) AS e FROM detect.ceap_flags ORDER BY id`,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      severity: r.severity,
-      explanation: JSON.parse(r.e) as Record<string, any>,
-    }));
-  });
+  return runDetectorOn((db) => setup(db, lines), duplicateClaim);
 }
 
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const ids = flagIds;
 
 describe('duplicate claim', () => {
   it('flags both copies of a receipt claimed by two deputies, listing the other copy', async () => {

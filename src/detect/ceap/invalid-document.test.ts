@@ -8,13 +8,12 @@ import {
   isValidCpf,
   packageRoot,
   stripDocumentMask,
-  withDb,
   type Db,
 } from '../../core/index.js';
 import { loadProject, renderModelSql } from '../../warehouse/index.js';
 import { EXPLANATION_KEYS } from '../explanation.js';
-import { runDetectors } from '../run-detectors.js';
 import { invalidCnpjCpf } from './invalid-document.js';
+import { flagIds, runDetectorOn } from '../../../test/helpers/detector-fixture.js';
 
 interface Line {
   id: string;
@@ -60,21 +59,10 @@ async function setup(db: Db, lines: Line[]): Promise<void> {
 }
 
 async function flagged(lines: Line[]) {
-  return withDb(async (db) => {
-    await setup(db, lines);
-    await runDetectors(db, 'ceap', [invalidCnpjCpf], 'run-1', new Date('2026-01-01T00:00:00Z'));
-    const rows = await db.all<{ id: string; severity: number; e: string }>(
-      `SELECT reimbursement_id AS id, severity, CAST(explanation AS VARCHAR) AS e FROM detect.ceap_flags ORDER BY id`,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      severity: r.severity,
-      explanation: JSON.parse(r.e) as Record<string, any>,
-    }));
-  });
+  return runDetectorOn((db) => setup(db, lines), invalidCnpjCpf);
 }
 
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const ids = flagIds;
 
 describe('invalid CNPJ/CPF', () => {
   it('flags wrong check digits on Nota Fiscal, Recibo and NF-e, never on an expense abroad', async () => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packageRoot, quoteLiteral, withDb, type Db } from '../../core/index.js';
-import { runDetectors } from '../run-detectors.js';
+import { packageRoot, quoteLiteral, type Db } from '../../core/index.js';
 import { monthlySubquotaLimit, monthlySubquotaLimitParity } from './monthly-subquota-limit.js';
+import { flagIds, runDetectorOn } from '../../../test/helpers/detector-fixture.js';
 
 interface Receipt {
   id: string;
@@ -45,18 +45,13 @@ async function setup(db: Db, receipts: Receipt[]) {
 }
 
 async function flagged(receipts: Receipt[], mode: 'default' | 'parity') {
-  return withDb(async (db) => {
-    await setup(db, receipts);
-    const detector = mode === 'parity' ? monthlySubquotaLimitParity : monthlySubquotaLimit;
-    await runDetectors(db, 'ceap', [detector], 'run-1', new Date('2026-01-01T00:00:00Z'));
-    const rows = await db.all<{ id: string; e: string }>(
-      `SELECT reimbursement_id AS id, CAST(explanation AS VARCHAR) AS e FROM detect.ceap_flags ORDER BY id`,
-    );
-    return rows.map((r) => ({ id: r.id, explanation: JSON.parse(r.e) as Record<string, any> }));
-  });
+  return runDetectorOn(
+    (db) => setup(db, receipts),
+    mode === 'parity' ? monthlySubquotaLimitParity : monthlySubquotaLimit,
+  );
 }
 
-const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const ids = flagIds;
 const both = ['default', 'parity'] as const;
 
 describe('monthly subquota limit', () => {

@@ -10,8 +10,12 @@ export interface DetectorInfo {
   /** Short pt-BR title (dashboard). */
   titlePt: string;
   description: string;
+  /** What it flags, in pt-BR (dashboard). */
+  descriptionPt: string;
   /** How it decides, in one paragraph: data used, threshold, statistics. */
   method: string;
+  /** The same, in pt-BR (dashboard). */
+  methodPt: string;
   /** Explanation fields every flag of this detector carries. */
   explanationFields: string[];
 }

@@ -50,11 +50,17 @@ export async function runDetectors(
     await db.run(`CREATE TABLE IF NOT EXISTS detect.detectors (suite VARCHAR, id VARCHAR, title VARCHAR, title_pt VARCHAR,
       description VARCHAR, method VARCHAR, explanation_fields JSON, flags BIGINT, duration_ms BIGINT, run_id VARCHAR,
       ran_at TIMESTAMP)`);
+    // Columns added after the first release; warehouses built before them get them here.
+    await db.run(`ALTER TABLE detect.detectors ADD COLUMN IF NOT EXISTS description_pt VARCHAR`);
+    await db.run(`ALTER TABLE detect.detectors ADD COLUMN IF NOT EXISTS method_pt VARCHAR`);
     await db.run(`DELETE FROM detect.detectors WHERE suite = ${quoteLiteral(suite)}`);
     for (const [i, d] of detectors.entries()) {
       const s = summaries[i] as DetectorRunSummary;
       await db.run(
-        `INSERT INTO detect.detectors VALUES ($suite, $id, $title, $titlePt, $description, $method, $fields, $flags, $ms, $run, $at::TIMESTAMP)`,
+        `INSERT INTO detect.detectors BY NAME SELECT $suite AS suite, $id AS id, $title AS title, $titlePt AS title_pt,
+          $description AS description, $method AS method, $fields::JSON AS explanation_fields, $flags AS flags,
+          $ms AS duration_ms, $run AS run_id, $at::TIMESTAMP AS ran_at, $descriptionPt AS description_pt,
+          $methodPt AS method_pt`,
         {
           suite,
           id: d.id,
@@ -62,6 +68,8 @@ export async function runDetectors(
           titlePt: d.titlePt,
           description: d.description,
           method: d.method,
+          descriptionPt: d.descriptionPt,
+          methodPt: d.methodPt,
           fields: JSON.stringify(d.explanationFields),
           flags: s.flags,
           ms: s.durationMs,

@@ -89,8 +89,11 @@ describeInChromium('CEAP detectors, explanations and deputies', (h: Harness) => 
     expect(await card.getByTestId('flag-text').textContent()).toBe(flag.explanation.text);
     expect(await card.getByTestId('severity-badge').textContent()).toMatch(/Severidade (baixa|média|alta)/);
     const e = flag.explanation as Record<string, any>;
-    if (typeof e.method === 'string')
-      expect(await card.getByTestId('flag-method').textContent()).toContain(e.method);
+    // The detector's pt-BR method when the API gives it, else the explanation's (English) method.
+    const method =
+      (flag as { methodPt?: string | null }).methodPt ??
+      (typeof e.method === 'string' ? e.method : undefined);
+    if (method) expect(await card.getByTestId('flag-method').textContent()).toContain(method);
 
     if (flag.detector === MONTHLY) {
       // The monthly limit keeps its tailored view: the limit bar instead of observed vs threshold.
@@ -175,8 +178,10 @@ describeInChromium('CEAP detectors, explanations and deputies', (h: Harness) => 
       const card = cards.nth(i);
       expect(await card.getAttribute('data-detector')).toBe(d.id);
       expect(await card.getByTestId('detector-title').textContent()).toBe(d.titlePt || d.title);
-      expect(await card.getByTestId('detector-description').textContent()).toBe(d.description);
-      expect(await card.getByTestId('detector-method').textContent()).toBe(d.method);
+      expect(await card.getByTestId('detector-description').textContent()).toBe(
+        d.descriptionPt ?? d.description,
+      );
+      expect(await card.getByTestId('detector-method').textContent()).toBe(d.methodPt ?? d.method);
       expect(await card.getByTestId('detector-flags').textContent()).toContain(
         formatCount(d.flags, 'sinalização', 'sinalizações'),
       );

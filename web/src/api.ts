@@ -221,6 +221,8 @@ export interface Flag {
   detector: string;
   title: string;
   severity: number;
+  /** The detector's method in pt-BR, when the API knows it. */
+  methodPt?: string | null;
   explanation: FlagExplanation;
 }
 
@@ -329,6 +331,9 @@ export interface DetectorInfo {
   titlePt: string;
   description: string;
   method: string;
+  /** pt-BR description and method (absent from warehouses built before they existed). */
+  descriptionPt?: string | null;
+  methodPt?: string | null;
   explanationFields: string[];
   /** Flags in the last run. */
   flags: number;

@@ -43,6 +43,7 @@ const FlagSchema = z.object({
   detector: z.string(),
   title: z.string(),
   severity: z.number(),
+  methodPt: z.string().nullable(),
   explanation: z.record(z.string(), z.unknown()),
 });
 
@@ -198,8 +199,15 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
         );
         if (!row) throw new NotFoundError(`reimbursement ${id} does not exist`);
         const flags = hasFlags()
-          ? await reader.all<{ detector: string; title: string; severity: number; explanation: string }>(
-              `SELECT f.detector, coalesce(d.title_pt, f.detector) AS title, f.severity, CAST(f.explanation AS VARCHAR) AS explanation
+          ? await reader.all<{
+              detector: string;
+              title: string;
+              severity: number;
+              methodPt: string | null;
+              explanation: string;
+            }>(
+              `SELECT f.detector, coalesce(d.title_pt, f.detector) AS title, f.severity, d.method_pt AS "methodPt",
+                      CAST(f.explanation AS VARCHAR) AS explanation
                FROM detect.ceap_flags f LEFT JOIN detect.detectors d ON d.id = f.detector AND d.suite = 'ceap'
                WHERE f.reimbursement_id = $id ORDER BY f.severity DESC, f.detector`,
               { id },
@@ -500,7 +508,8 @@ export function ceapRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
         items: reader.has('detect.detectors')
           ? (
               await reader.all<Record<string, unknown>>(
-                `SELECT id, title, title_pt AS "titlePt", description, method,
+                `SELECT id, title, title_pt AS "titlePt", description, method, description_pt AS "descriptionPt",
+                        method_pt AS "methodPt",
                         CAST(explanation_fields AS VARCHAR) AS "explanationFields", flags, run_id AS "runId",
                         CAST(ran_at AS VARCHAR) AS "ranAt"
                  FROM detect.detectors WHERE suite = 'ceap' ORDER BY id`,

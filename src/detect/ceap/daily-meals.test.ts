@@ -102,8 +102,8 @@ describe('daily meals', () => {
       maxPerDay: 8,
       mealDays: 4,
       usualMealsPerDay: 1.5,
-      observed: { label: 'meal receipts of the requester issued that day', value: 10, unit: 'count' },
-      threshold: { label: 'maximum meal receipts per day', value: 8, unit: 'count' },
+      observed: { label: 'recibos de refeição do requerente emitidos nesse dia', value: 10, unit: 'count' },
+      threshold: { label: 'máximo de recibos de refeição por dia', value: 8, unit: 'count' },
       peerGroup: {
         description: 'dias com refeição de ANA LIMA',
         n: 4,

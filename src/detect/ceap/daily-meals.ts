@@ -45,6 +45,11 @@ export function createDailyMeals(options: DailyMealsOptions = {}): Detector {
     id: ID,
     title: 'Many meals in one day',
     titlePt: 'Muitas refeições no mesmo dia',
+    descriptionPt: 'Muitos recibos de refeição de um mesmo requerente emitidos no mesmo dia.',
+    methodPt:
+      `Conta os recibos de refeição (subcota 13) de cada requerente por data de emissão; sinaliza todos os ` +
+      `recibos dos dias com mais de ${max} (como o trabalho anterior, que usava mais de 8). Compara com os dias de ` +
+      `refeição habituais do requerente.`,
     description:
       `Meal receipts (subquota ${MEAL_SUBQUOTA}) of a requester issued on a day with more than ${max} of them: ` +
       'more meals than one person eats.',
@@ -125,11 +130,11 @@ export function createDailyMeals(options: DailyMealsOptions = {}): Detector {
               || ' por dia. Este recibo: ' || coalesce(m.supplier_name, 'fornecedor sem nome') || ', '
               || ${sqlBrl('m.net_cents')} || '.'`,
             observed: {
-              label: 'meal receipts of the requester issued that day',
+              label: 'recibos de refeição do requerente emitidos nesse dia',
               value: 'b.meals',
               unit: 'count',
             },
-            threshold: { label: 'maximum meal receipts per day', value: String(max), unit: 'count' },
+            threshold: { label: 'máximo de recibos de refeição por dia', value: String(max), unit: 'count' },
             peerGroup: peerGroupSql({
               description: `'dias com refeição de ' || coalesce(m.deputy_name, 'requerente ' || m.deputy_id)`,
               n: 'h.meal_days',

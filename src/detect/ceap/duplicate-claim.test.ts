@@ -97,8 +97,8 @@ describe('duplicate claim', () => {
           netCents: 15000,
         },
       ],
-      observed: { label: 'claims of the same receipt', value: 2, unit: 'count' },
-      threshold: { label: 'claims allowed per receipt', value: 1, unit: 'count' },
+      observed: { label: 'vezes que o mesmo comprovante foi apresentado', value: 2, unit: 'count' },
+      threshold: { label: 'apresentações permitidas por comprovante', value: 1, unit: 'count' },
       peerGroup: null,
     });
     expect(a?.explanation.text).toBe(

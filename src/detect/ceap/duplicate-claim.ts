@@ -182,8 +182,8 @@ const sql = (flagTable: string) => `
         || '): este reembolso, ' || 'em ' || ${sqlMonthBr('year', 'month')} || ' por ' || coalesce(deputy_name, 'requerente ' || deputy_id)
         || ', e também ' || array_to_string(list_transform(list_slice(others, 1, ${IN_TEXT}), lambda o: o.text), '; ')
         || CASE WHEN n_others > ${IN_TEXT} THEN '; e mais ' || (n_others - ${IN_TEXT}) || ' cópia(s)' ELSE '' END || '.'`,
-      observed: { label: 'claims of the same receipt', value: 'claims', unit: 'count' },
-      threshold: { label: 'claims allowed per receipt', value: '1', unit: 'count' },
+      observed: { label: 'vezes que o mesmo comprovante foi apresentado', value: 'claims', unit: 'count' },
+      threshold: { label: 'apresentações permitidas por comprovante', value: '1', unit: 'count' },
       peerGroup: 'NULL',
       method:
         'same receipt (supplier document, number, value, issue date) or same ideDocumento in different claims',
@@ -212,6 +212,10 @@ export const duplicateClaim: Detector = {
   id: ID,
   title: 'Duplicate claim',
   titlePt: 'Comprovante apresentado mais de uma vez',
+  descriptionPt:
+    'O mesmo comprovante apresentado mais de uma vez, pelo mesmo deputado em outro mês ou por outro deputado.',
+  methodPt:
+    'Mesmo fornecedor, número do documento, valor e data de emissão; ou o mesmo ideDocumento em requerentes ou meses diferentes. Parcelas de um mesmo pagamento não contam. Todas as cópias são sinalizadas.',
   description:
     'The same receipt reimbursed more than once — same supplier, number, value and issue date, or the same ' +
     'Câmara document id — by one requester in different months or by different requesters. Installments of one ' +

@@ -87,8 +87,8 @@ describe('invalid CNPJ/CPF', () => {
       expectedCheckDigits: '81',
       documentType: 4,
       documentTypeLabel: 'nota_fiscal_eletronica',
-      observed: { label: 'check digits found', value: 82, unit: 'none' },
-      threshold: { label: 'check digits expected (modulo 11)', value: 81, unit: 'none' },
+      observed: { label: 'dígitos verificadores encontrados', value: 82, unit: 'none' },
+      threshold: { label: 'dígitos verificadores esperados (módulo 11)', value: 81, unit: 'none' },
       peerGroup: null,
     });
     expect(nfe?.explanation.text).toContain('termina em 82');
@@ -156,7 +156,7 @@ describe('invalid CNPJ/CPF', () => {
       digitCount: 13,
       foundCheckDigits: null,
       expectedCheckDigits: null,
-      observed: { label: 'digits in the supplier document', value: 13, unit: 'count' },
+      observed: { label: 'dígitos no documento do fornecedor', value: 13, unit: 'count' },
       threshold: { value: 14, unit: 'count' },
     });
     expect(short?.explanation.text).toContain('tem 13 dígitos');

@@ -110,9 +110,9 @@ const CHECK_DIGITS_EXPLANATION = explanationSql({
              ELSE 'termina em ' || d.found || ', mas os dígitos verificadores calculados (módulo 11) sobre os '
                || (d.n - 2) || ' primeiros são ' || d.expected || ': não é um ' || upper(d.kind) || ' válido.'
            END || ${RECEIPT_PHRASE}`,
-  observed: { label: 'check digits found', value: 'CAST(d.found AS INTEGER)', unit: 'none' },
+  observed: { label: 'dígitos verificadores encontrados', value: 'CAST(d.found AS INTEGER)', unit: 'none' },
   threshold: {
-    label: 'check digits expected (modulo 11)',
+    label: 'dígitos verificadores esperados (módulo 11)',
     value: 'CAST(d.expected AS INTEGER)',
     unit: 'none',
   },
@@ -126,9 +126,9 @@ const LENGTH_EXPLANATION = explanationSql({
   text: `'O documento do fornecedor ' || coalesce(r.supplier_name, '(sem nome)') || ', escrito "'
         || coalesce(r.supplier_document_raw, d.digits) || '", tem ' || d.n || ' dígitos (' || d.digits
         || '): um CNPJ tem 14 e um CPF, 11; não é um documento válido.' || ${RECEIPT_PHRASE}`,
-  observed: { label: 'digits in the supplier document', value: 'd.n', unit: 'count' },
+  observed: { label: 'dígitos no documento do fornecedor', value: 'd.n', unit: 'count' },
   threshold: {
-    label: 'digits of the nearest valid length (CPF 11, CNPJ 14)',
+    label: 'dígitos de um documento válido (CPF 11, CNPJ 14)',
     value: 'CASE WHEN d.n > 11 THEN 14 ELSE 11 END',
     unit: 'count',
   },
@@ -154,6 +154,9 @@ export const invalidCnpjCpf: Detector = {
   id: ID,
   title: 'Invalid CNPJ/CPF',
   titlePt: 'CNPJ/CPF inválido',
+  descriptionPt: 'CNPJ ou CPF do fornecedor com dígitos verificadores errados ou tamanho inválido.',
+  methodPt:
+    'Confere os dígitos verificadores (módulo 11) do CNPJ/CPF nas notas fiscais, recibos e notas fiscais eletrônicas (tipos 0, 1 e 4 — o trabalho anterior ignorava o tipo 4). Documentos de preenchimento da Câmara (telefonia, correios) e despesas no exterior ficam de fora.',
   description:
     'Receipts (nota fiscal, recibo, NF-e) whose supplier CNPJ or CPF has wrong check digits or a wrong length: ' +
     'the document cannot belong to a real company or person.',

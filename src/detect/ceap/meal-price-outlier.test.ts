@@ -99,7 +99,7 @@ describe('meal price outlier', () => {
       'recibos de refeição de RESTAURANTE BOM PRATO LTDA (11.222.333/0001-81) em 2024',
     );
     expect(e.observed).toEqual({
-      label: 'value of the meal receipt (vlrDocumento)',
+      label: 'valor do recibo de refeição (vlrDocumento)',
       value: 50_000,
       unit: 'cents',
     });

@@ -75,6 +75,12 @@ export function createMealPriceOutlier(options: Partial<MealPriceOutlierOptions>
     id: ID,
     title: 'Meal price far above the usual',
     titlePt: 'Refeição muito acima do preço usual',
+    descriptionPt: 'Recibos de refeição com preço muito acima do usual do restaurante.',
+    methodPt:
+      `Estatística robusta (mediana e MAD do logaritmo do valor) dos recibos do próprio fornecedor no ano, quando ` +
+      `ele tem mais de ${o.receiptsAbove} recibos de mais de ${o.deputiesAbove} requerentes; senão, de todas as ` +
+      `refeições de empresas no ano. Sinaliza acima de mediana + ${String(o.k).replace('.', ',')} × 1,4826 × MAD. ` +
+      `Hotéis ficam de fora.`,
     description:
       'Meal receipts (subquota 13) from companies, hotels excluded, priced far above what the same restaurant ' +
       'usually charges (or, for restaurants with little history, far above the meals of that year).',
@@ -198,12 +204,12 @@ function mealPriceOutlierSql(o: MealPriceOutlierOptions): string {
           || CASE WHEN glosa_cents > 0 THEN '. Foram reembolsados ' || ${sqlBrl('net_cents')} || ' (glosa de ' || ${sqlBrl('glosa_cents')} || ')' ELSE '' END
           || '.'`,
         observed: {
-          label: 'value of the meal receipt (vlrDocumento)',
+          label: 'valor do recibo de refeição (vlrDocumento)',
           value: 'document_cents',
           unit: 'cents',
         },
         threshold: {
-          label: `peer median × exp(${o.k} × 1.4826 × MAD), on ln(cents)`,
+          label: `mediana do grupo × exp(${String(o.k).replace('.', ',')} × 1,4826 × MAD), em escala logarítmica`,
           value: 'threshold_cents',
           unit: 'cents',
         },

@@ -79,7 +79,7 @@ describe('monthly subquota limit', () => {
         });
         expect(c?.window).toEqual({ from: '2015-09', to: null });
         expect(c?.observed).toEqual({
-          label: 'running total of the month up to this receipt',
+          label: 'acumulado do mês até este recibo',
           value: 610000,
           unit: 'cents',
         });

@@ -38,6 +38,12 @@ export function createMonthlySubquotaLimit(options: MonthlySubquotaLimitOptions 
       mode === 'parity'
         ? 'Acima do limite mensal da subcota (paridade)'
         : 'Acima do limite mensal da subcota',
+    descriptionPt:
+      'Recibos que levam o requerente além do limite mensal de uma subcota (locação de veículos, táxi/pedágio/estacionamento, combustível, segurança, cursos/eventos), pelo limite em vigor no mês de competência.',
+    methodPt:
+      mode === 'parity'
+        ? 'Paridade com o trabalho anterior: centavos como int(vlrLiquido × 100) em ponto flutuante, ordem estável por data de emissão sobre a ordem do arquivo; sinaliza quando o acumulado passa do limite.'
+        : 'Soma acumulada do vlrLiquido (em centavos) por requerente, mês de competência e subcota, na ordem de emissão (empates: id do documento, depois linha do arquivo); sinaliza cada recibo cujo acumulado passa do limite em vigor. Severidade = 0,5 + 0,5 × excesso / limite, no máximo 1.',
     description:
       'Receipts that take a requester past the monthly limit of a subquota (vehicle rental, taxi/toll/parking, fuel, ' +
       'security, courses/events), using the limit in force in that accounting month.',
@@ -105,11 +111,11 @@ export function createMonthlySubquotaLimit(options: MonthlySubquotaLimitOptions 
             || ${sqlBrl('limit_cents')} || ' em vigor desde ' || ${sqlYearMonthBr('valid_from')}
             || '; excesso de ' || ${sqlBrl('running_total_cents - limit_cents')} || '.'`,
           observed: {
-            label: 'running total of the month up to this receipt',
+            label: 'acumulado do mês até este recibo',
             value: 'running_total_cents',
             unit: 'cents',
           },
-          threshold: { label: 'monthly limit in force', value: 'limit_cents', unit: 'cents' },
+          threshold: { label: 'limite mensal em vigor', value: 'limit_cents', unit: 'cents' },
           peerGroup: 'NULL',
           method: `running total per requester, accounting month and subquota, ordered by issue date (${mode} mode)`,
           receiptUrl: 'receipt_url',

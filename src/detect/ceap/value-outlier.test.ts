@@ -102,7 +102,7 @@ describe('value outlier', () => {
       'recibos de combustíveis e lubrificantes de AUTO POSTO CENTRAL LTDA (11.222.333/0001-81) em 2024',
     );
     expect(e.observed).toEqual({
-      label: 'value of the receipt (vlrDocumento)',
+      label: 'valor do recibo (vlrDocumento)',
       value: 400_000,
       unit: 'cents',
     });

@@ -66,6 +66,11 @@ export function createValueOutlier(options: Partial<ValueOutlierOptions> = {}): 
     id: ID,
     title: 'Receipt value far above the supplier’s usual',
     titlePt: 'Valor muito acima do usual do fornecedor',
+    descriptionPt: 'Recibos com valor muito acima do usual daquele fornecedor naquela subcota.',
+    methodPt:
+      `Estatística robusta (mediana e MAD do logaritmo do valor) por subcota, fornecedor e ano, com ao menos ` +
+      `${o.minGroupSize} recibos; senão, toda a subcota no ano. Sinaliza acima de mediana + ` +
+      `${String(o.k).replace('.', ',')} × 1,4826 × MAD. Refeições ficam de fora (há um detector próprio).`,
     description:
       'Receipts (meals excluded) worth many times what the same supplier usually bills in the same subquota ' +
       'that year (or, for suppliers with few receipts, many times the usual value of the subquota that year).',
@@ -179,9 +184,9 @@ function valueOutlierSql(o: ValueOutlierOptions): string {
           || CASE WHEN own_group THEN '' ELSE '; o fornecedor tem só ' || ${int('supplier_n')} || ' recibo(s) dessa subcota no ano, pouco para compará-lo com o próprio histórico' END
           || CASE WHEN glosa_cents > 0 THEN '. Foram reembolsados ' || ${sqlBrl('net_cents')} || ' (glosa de ' || ${sqlBrl('glosa_cents')} || ')' ELSE '' END
           || '.'`,
-        observed: { label: 'value of the receipt (vlrDocumento)', value: 'document_cents', unit: 'cents' },
+        observed: { label: 'valor do recibo (vlrDocumento)', value: 'document_cents', unit: 'cents' },
         threshold: {
-          label: `peer median × exp(${o.k} × 1.4826 × MAD), on ln(cents)`,
+          label: `mediana do grupo × exp(${String(o.k).replace('.', ',')} × 1,4826 × MAD), em escala logarítmica`,
           value: 'threshold_cents',
           unit: 'cents',
         },

@@ -39,7 +39,8 @@ const MONTHLY_KEYS = new Set([
 export function FlagCard({ flag }: { flag: Flag }) {
   const monthly = asMonthlyLimitExplanation(flag);
   const standard = asStandardExplanation(flag);
-  const method = typeof flag.explanation.method === 'string' ? flag.explanation.method : undefined;
+  const method =
+    flag.methodPt ?? (typeof flag.explanation.method === 'string' ? flag.explanation.method : undefined);
   return (
     <article className="card flag-card" data-testid="flag-card" data-detector={flag.detector}>
       <header className="flag-header">
@@ -68,7 +69,7 @@ export function FlagCard({ flag }: { flag: Flag }) {
       <p className="muted flag-detector">
         {method && (
           <span data-testid="flag-method">
-            Método: <span lang="en">{method}</span> ·{' '}
+            Método: <span lang={flag.methodPt ? 'pt-BR' : 'en'}>{method}</span> ·{' '}
           </span>
         )}
         Regra: <code>{flag.detector}</code>
@@ -117,21 +118,13 @@ function ObservedVsThreshold({
       <dl className="compare-item compare-observed" data-testid="flag-observed">
         <dt>Valor observado</dt>
         <dd className="compare-value">{formatByUnit(observed.value, observed.unit)}</dd>
-        {observed.label && (
-          <dd className="compare-label" lang="en">
-            {observed.label}
-          </dd>
-        )}
+        {observed.label && <dd className="compare-label">{observed.label}</dd>}
       </dl>
       <p className="compare-relation">{relation}</p>
       <dl className="compare-item compare-threshold" data-testid="flag-threshold">
         <dt>Limiar</dt>
         <dd className="compare-value">{formatByUnit(threshold.value, threshold.unit)}</dd>
-        {threshold.label && (
-          <dd className="compare-label" lang="en">
-            {threshold.label}
-          </dd>
-        )}
+        {threshold.label && <dd className="compare-label">{threshold.label}</dd>}
       </dl>
     </div>
   );

@@ -66,12 +66,12 @@ function DetectorCard({ d }: { d: DetectorInfo }) {
         )}
       </p>
       <h3>O que verifica</h3>
-      <p lang="en" data-testid="detector-description">
-        {d.description}
+      <p lang={d.descriptionPt ? 'pt-BR' : 'en'} data-testid="detector-description">
+        {d.descriptionPt ?? d.description}
       </p>
       <h3>Método</h3>
-      <p lang="en" className="small" data-testid="detector-method">
-        {d.method}
+      <p lang={d.methodPt ? 'pt-BR' : 'en'} className="small" data-testid="detector-method">
+        {d.methodPt ?? d.method}
       </p>
       {fields.length > 0 && (
         <details className="detector-fields">

@@ -28,6 +28,6 @@ export interface DetectorContext {
 }
 
 export interface Detector extends DetectorInfo {
-  /** Inserts flags into `ctx.flagTable`; returns how many. */
-  run(ctx: DetectorContext): Promise<number>;
+  /** Inserts its flags into `ctx.flagTable` (the runner counts them). */
+  run(ctx: DetectorContext): Promise<void>;
 }

@@ -38,7 +38,11 @@ export async function runDetectors(
   const summaries: DetectorRunSummary[] = [];
   for (const detector of detectors) {
     const t0 = Date.now();
-    const flags = await detector.run({ db, runId, flagTable: table });
+    await detector.run({ db, runId, flagTable: table });
+    const counted = await db.one<{ n: number }>(
+      `SELECT count(*)::BIGINT AS n FROM ${table} WHERE detector = ${quoteLiteral(detector.id)}`,
+    );
+    const flags = counted?.n ?? 0;
     summaries.push({ id: detector.id, title: detector.title, flags, durationMs: Date.now() - t0 });
   }
   await db.run('BEGIN TRANSACTION');

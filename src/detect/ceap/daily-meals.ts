@@ -166,10 +166,6 @@ export function createDailyMeals(options: DailyMealsOptions = {}): Detector {
         JOIN history h USING (deputy_id)
         JOIN histogram hg USING (deputy_id)
         JOIN day_receipts r USING (deputy_id, issue_date)`);
-      const row = await db.one<{ n: number }>(
-        `SELECT count(*)::BIGINT AS n FROM ${flagTable} WHERE detector = '${ID}'`,
-      );
-      return row?.n ?? 0;
     },
   };
 }

@@ -241,9 +241,5 @@ export const duplicateClaim: Detector = {
   ],
   async run({ db, flagTable }) {
     await db.run(sql(flagTable));
-    const row = await db.one<{ n: number }>(
-      `SELECT count(*)::BIGINT AS n FROM ${flagTable} WHERE detector = '${ID}'`,
-    );
-    return row?.n ?? 0;
   },
 };

@@ -188,9 +188,5 @@ export const invalidCnpjCpf: Detector = {
   ],
   async run({ db, flagTable }) {
     await db.run(sql(flagTable));
-    const row = await db.one<{ n: number }>(
-      `SELECT count(*)::BIGINT AS n FROM ${flagTable} WHERE detector = '${ID}'`,
-    );
-    return row?.n ?? 0;
   },
 };

@@ -117,10 +117,6 @@ export function createMealPriceOutlier(options: Partial<MealPriceOutlierOptions>
     ],
     async run({ db, flagTable }) {
       await db.run(`INSERT INTO ${flagTable}\n${mealPriceOutlierSql(o)}`);
-      const row = await db.one<{ n: number }>(
-        `SELECT count(*)::BIGINT AS n FROM ${flagTable} WHERE detector = '${ID}'`,
-      );
-      return row?.n ?? 0;
     },
   };
 }

@@ -134,10 +134,6 @@ export function createMonthlySubquotaLimit(options: MonthlySubquotaLimitOptions 
         })}
       FROM running
       WHERE running_total_cents > limit_cents`);
-      const row = await db.one<{ n: number }>(
-        `SELECT count(*)::BIGINT AS n FROM ${flagTable} WHERE detector = '${id}'`,
-      );
-      return row?.n ?? 0;
     },
   };
 }

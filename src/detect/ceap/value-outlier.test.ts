@@ -3,6 +3,7 @@ import { quoteLiteral, withDb, type Db } from '../../core/index.js';
 import { EXPLANATION_KEYS } from '../explanation.js';
 import type { Detector } from '../detector.js';
 import { createValueOutlier, valueOutlier } from './value-outlier.js';
+import { runDetectors } from '../run-detectors.js';
 
 interface Receipt {
   id: string;
@@ -46,13 +47,11 @@ async function load(db: Db, receipts: Receipt[]): Promise<void> {
   await db.run(`INSERT INTO marts.reimbursements VALUES ${values.join(',\n')}`);
 }
 
-async function runOn(db: Db, detector: Detector, table = 'flags') {
-  await db.run(
-    `CREATE OR REPLACE TEMP TABLE ${table} (reimbursement_id VARCHAR, detector VARCHAR, severity DOUBLE, explanation JSON)`,
-  );
-  const n = await detector.run({ db, runId: 'test', flagTable: table });
+async function runOn(db: Db, detector: Detector) {
+  const result = await runDetectors(db, 'ceap', [detector], 'test', new Date('2026-01-01T00:00:00Z'));
+  const n = result.detectors[0]?.flags ?? -1;
   const rows = await db.all<{ id: string; detector: string; severity: number; e: string }>(
-    `SELECT reimbursement_id AS id, detector, severity, CAST(explanation AS VARCHAR) AS e FROM ${table} ORDER BY id`,
+    `SELECT reimbursement_id AS id, detector, severity, CAST(explanation AS VARCHAR) AS e FROM detect.ceap_flags ORDER BY id`,
   );
   expect(rows).toHaveLength(n);
   return rows.map((r) => ({ ...r, explanation: JSON.parse(r.e) as Explanation }));
@@ -199,8 +198,8 @@ describe('value outlier', () => {
         ...group('s', 10, 20_000, { doc: '33444555000166' }),
         { id: 'small', cents: 2_000_000, doc: '33444555000166' },
       ]);
-      const a = await runOn(db, valueOutlier, 'flags_a');
-      const b = await runOn(db, valueOutlier, 'flags_b');
+      const a = await runOn(db, valueOutlier);
+      const b = await runOn(db, valueOutlier);
       expect(ids(a)).toEqual(['out', 'small']);
       expect(b).toEqual(a);
       for (const { detector, severity, explanation: e } of a) {

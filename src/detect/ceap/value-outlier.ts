@@ -107,10 +107,6 @@ export function createValueOutlier(options: Partial<ValueOutlierOptions> = {}): 
     ],
     async run({ db, flagTable }) {
       await db.run(`INSERT INTO ${flagTable}\n${valueOutlierSql(o)}`);
-      const row = await db.one<{ n: number }>(
-        `SELECT count(*)::BIGINT AS n FROM ${flagTable} WHERE detector = '${ID}'`,
-      );
-      return row?.n ?? 0;
     },
   };
 }

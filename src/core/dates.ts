@@ -38,15 +38,3 @@ export function formatDateBr(date: Date): string {
   const iso = isoDate(date);
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
-
-/** An injectable clock, so tests control "now". */
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
-
-export function fixedClock(at: Date | string): Clock {
-  const t = typeof at === 'string' ? new Date(at) : at;
-  return { now: () => new Date(t.getTime()) };
-}

@@ -50,10 +50,6 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export function sha256Text(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
 export async function exists(file: string): Promise<boolean> {
   try {
     await fs.access(file);

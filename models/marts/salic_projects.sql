@@ -71,6 +71,7 @@ select
     p.raised_cents,
     p.proposal_cents,
     p.other_sources_cents,
+    p.analyst,
     b.pronac is not null as has_budget,
     coalesce(b.budget_lines, 0)::INTEGER as budget_lines,
     coalesce(b.other_source_lines, 0)::INTEGER as other_source_lines,

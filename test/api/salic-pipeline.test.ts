@@ -99,6 +99,38 @@ describe('SALIC API over the pipeline', () => {
     expect(outliers.items.map((p: any) => p.pronac)).toContain(first.pronac);
   });
 
+  it("groups the queue by analyst: the analysts' counts match their filtered lists, the unassigned come last", async () => {
+    const analysts = (await get('/api/v1/salic/analysts?backlog=true')).body;
+    const queue = (await get('/api/v1/salic/projects?backlog=true&pageSize=1')).body.total;
+    expect(analysts.items.length).toBeGreaterThan(5);
+    expect(analysts.unassigned.projects).toBeGreaterThan(0);
+    const counted = analysts.items.reduce(
+      (s: number, a: any) => s + a.projects,
+      analysts.unassigned.projects,
+    );
+    expect(counted).toBe(queue);
+    for (const a of [analysts.items[0], analysts.items.at(-1)]) {
+      const list = (
+        await get(`/api/v1/salic/projects?backlog=true&pageSize=100&analyst=${encodeURIComponent(a.analyst)}`)
+      ).body;
+      expect(list.total, a.analyst).toBe(a.projects);
+      expect(list.items.every((p: any) => p.analyst === a.analyst)).toBe(true);
+      const mean = list.items.reduce((s: number, p: any) => s + p.complexity, 0) / list.items.length;
+      expect(a.meanComplexity).toBeCloseTo(mean, 6);
+      // Within one analyst, the backlog order: ranks increase.
+      const ranks = list.items.map((p: any) => p.rank);
+      expect(ranks).toEqual([...ranks].sort((x, y) => x - y));
+    }
+    const none = (await get('/api/v1/salic/projects?backlog=true&analyst=none&pageSize=1')).body;
+    expect(none.total).toBe(analysts.unassigned.projects);
+    const last = Math.ceil(queue / 100);
+    const tail = (await get(`/api/v1/salic/projects?backlog=true&sort=analyst&pageSize=100&page=${last}`))
+      .body;
+    expect(tail.items.at(-1).analyst).toBeNull();
+    const head = (await get('/api/v1/salic/projects?backlog=true&sort=analyst&pageSize=1')).body.items[0];
+    expect(head.analyst).toBe(analysts.items[0].analyst);
+  });
+
   it('answers a PRONAC with a leading zero as a string, and its zero-less twin as unknown', async () => {
     const first = (await get('/api/v1/salic/projects?sort=pronac&pageSize=1')).body.items[0];
     expect(first.pronac).toMatch(/^0\d+$/);

@@ -53,7 +53,7 @@ describe('SALIC API over the fixture warehouse', () => {
     expect(pronacs(reversed.body)).toEqual(['141020', '150777']);
   });
 
-  it('sorts by name, PRONAC (as digits, never as a number) and analyst (unknown last)', async () => {
+  it('sorts by name and PRONAC (as digits, never as a number)', async () => {
     expect(pronacs((await get('/api/v1/salic/projects?sort=name')).body)).toEqual([
       '058123',
       '132955',
@@ -68,10 +68,132 @@ describe('SALIC API over the fixture warehouse', () => {
       '141020',
       '150777',
     ]);
-    const byAnalyst = (await get('/api/v1/salic/projects?sort=analyst')).body.items.map(
-      (p: any) => p.analyst,
-    );
-    expect(byAnalyst).toEqual(['Ana Souza', 'Ana Souza', 'Bruno Lima', null, null]);
+  });
+
+  it('sorts by analyst, accents and case ignored, unassigned last, then by rank (complexity descending)', async () => {
+    const analysts = (body: any) => body.items.map((p: any) => [p.analyst, p.pronac, p.complexity]);
+    const up = await get('/api/v1/salic/projects?sort=analyst');
+    expect(up.status).toBe(200);
+    expect(analysts(up.body)).toEqual([
+      ['Álvaro Pereira', '141020', 0],
+      ['Ana Souza', '132955', 7.3],
+      ['Ana Souza', '150777', 0.5],
+      ['Bruno Lima', '58123', 0.9],
+      [null, '058123', 3.2],
+    ]);
+    // Descending names, still the most complex first within one analyst and the unassigned last.
+    const down = await get('/api/v1/salic/projects?sort=-analyst');
+    expect(analysts(down.body)).toEqual([
+      ['Bruno Lima', '58123', 0.9],
+      ['Ana Souza', '132955', 7.3],
+      ['Ana Souza', '150777', 0.5],
+      ['Álvaro Pereira', '141020', 0],
+      [null, '058123', 3.2],
+    ]);
+    // Stable across pages: page by page gives the same order as one page.
+    const paged: string[] = [];
+    for (const page of [1, 2, 3]) {
+      paged.push(...pronacs((await get(`/api/v1/salic/projects?sort=analyst&pageSize=2&page=${page}`)).body));
+    }
+    expect(paged).toEqual(pronacs(up.body));
+  });
+
+  it('sorts many analysts with unassigned projects last on every page (20 filler projects)', async () => {
+    const filled = await makeSalicFixtureHome({ filler: 20 });
+    const other = await createServer({ home: filled.home, logger: false });
+    try {
+      const all: any[] = [];
+      for (const page of [1, 2, 3]) {
+        const res = await other.app.inject({
+          method: 'GET',
+          url: `/api/v1/salic/projects?sort=analyst&pageSize=10&page=${page}`,
+        });
+        all.push(...res.json().items);
+      }
+      expect(all).toHaveLength(25);
+      const firstNull = all.findIndex((p) => p.analyst === null);
+      expect(all.slice(firstNull).every((p) => p.analyst === null)).toBe(true);
+      expect(all.filter((p) => p.analyst === null).map((p) => p.pronac)).toEqual([
+        '058123',
+        '9000005',
+        '9000010',
+        '9000015',
+        '9000020',
+      ]);
+      const key = (a: string) => a.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+      const named = all.slice(0, firstNull);
+      for (let i = 1; i < named.length; i++) {
+        const [a, b] = [named[i - 1], named[i]];
+        expect(key(a.analyst) <= key(b.analyst), `${a.analyst} / ${b.analyst}`).toBe(true);
+        if (a.analyst === b.analyst) expect(a.rank).toBeLessThan(b.rank);
+      }
+    } finally {
+      await other.close();
+      await removeDir(filled.home);
+    }
+  });
+
+  it('filters by analyst: exact name in any case (blanks collapsed), or none for the unassigned', async () => {
+    const cases: [string, string[]][] = [
+      ['analyst=Ana%20Souza', ['132955', '150777']],
+      ['analyst=ANA%20SOUZA', ['132955', '150777']],
+      ['analyst=%20ana%20%20souza%20', ['132955', '150777']],
+      ['analyst=%C3%81lvaro%20Pereira', ['141020']],
+      // Exact: no accent folding, no fragments.
+      ['analyst=Alvaro%20Pereira', []],
+      ['analyst=Ana', []],
+      ['analyst=none', ['058123']],
+      ['analyst=NONE', ['058123']],
+      ['analyst=none&band=normal', []],
+      ['analyst=bruno%20lima&sort=name', ['58123']],
+    ];
+    for (const [query, expected] of cases) {
+      const { status, body } = await get(`/api/v1/salic/projects?${query}`);
+      expect(status, query).toBe(200);
+      expect(pronacs(body), query).toEqual(expected);
+      expect(body.total, query).toBe(expected.length);
+    }
+  });
+
+  it('lists the analysts with their projects, mean complexity and bands, and the unassigned apart', async () => {
+    const { status, body } = await get('/api/v1/salic/analysts');
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      items: [
+        {
+          analyst: 'Álvaro Pereira',
+          projects: 1,
+          meanComplexity: 0,
+          maxComplexity: 0,
+          bands: { normal: 1, complexo: 0, muitoComplexo: 0 },
+        },
+        {
+          analyst: 'Ana Souza',
+          projects: 2,
+          meanComplexity: expect.closeTo((7.3 + 0.5) / 2, 6),
+          maxComplexity: 7.3,
+          bands: { normal: 1, complexo: 0, muitoComplexo: 1 },
+        },
+        {
+          analyst: 'Bruno Lima',
+          projects: 1,
+          meanComplexity: 0.9,
+          maxComplexity: 0.9,
+          bands: { normal: 1, complexo: 0, muitoComplexo: 0 },
+        },
+      ],
+      unassigned: {
+        projects: 1,
+        meanComplexity: 3.2,
+        maxComplexity: 3.2,
+        bands: { normal: 0, complexo: 1, muitoComplexo: 0 },
+      },
+    });
+    // The fixture says nothing of the queue (no in_backlog column): every project counts either way.
+    expect((await get('/api/v1/salic/analysts?backlog=true')).body).toEqual(body);
+    const bad = await get('/api/v1/salic/analysts?backlog=sim');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].parameter).toBe('backlog');
   });
 
   it('filters by complexity range, band, segment (code or name), area, UF, analyst, text and outlier metric', async () => {
@@ -109,6 +231,12 @@ describe('SALIC API over the fixture warehouse', () => {
       ['uf=BRA', 'uf'],
       ['outlier=nope', 'outlier'],
       ['q=', 'q'],
+      ['analyst=', 'analyst'],
+      ['analyst=%20%20', 'analyst'],
+      ['analyst=Ana*', 'analyst'],
+      ['analyst=%25', 'analyst'],
+      ['analyst=Ana%3BDROP', 'analyst'],
+      [`analyst=${'a'.repeat(121)}`, 'analyst'],
     ];
     for (const [query, parameter] of cases) {
       const { status, type, body } = await get(`/api/v1/salic/projects?${query}`);
@@ -127,6 +255,7 @@ describe('SALIC API over the fixture warehouse', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({
       pronac: '132955',
+      analyst: 'Ana Souza',
       rank: 1,
       rankOf: 5,
       complexity: 7.3,
@@ -187,8 +316,14 @@ describe('SALIC API over the fixture warehouse', () => {
   });
 
   it('keeps PRONAC a string: "058123" and "58123" are two projects, "0058123" is unknown (404)', async () => {
-    expect((await get('/api/v1/salic/projects/058123')).body.name).toBe('Circuito de Teatro Popular');
-    expect((await get('/api/v1/salic/projects/58123')).body.name).toBe('Oficinas de Teatro na Escola');
+    expect((await get('/api/v1/salic/projects/058123')).body).toMatchObject({
+      name: 'Circuito de Teatro Popular',
+      analyst: null,
+    });
+    expect((await get('/api/v1/salic/projects/58123')).body).toMatchObject({
+      name: 'Oficinas de Teatro na Escola',
+      analyst: 'Bruno Lima',
+    });
     const teatro = (await get('/api/v1/salic/projects/058123')).body.metrics[0].segmentStats;
     expect(teatro.fallback).toMatch(/menos de 5 projetos/);
     const unknown = await get('/api/v1/salic/projects/0058123');
@@ -259,6 +394,7 @@ describe('SALIC API over the fixture warehouse', () => {
     expect(Object.keys(body.paths).filter((p) => p.startsWith('/api/v1/salic'))).toEqual([
       '/api/v1/salic/projects',
       '/api/v1/salic/projects/{pronac}',
+      '/api/v1/salic/analysts',
       '/api/v1/salic/segments',
       '/api/v1/salic/segments/{segment}',
       '/api/v1/salic/metrics',
@@ -293,6 +429,7 @@ describe('SALIC API before the metrics exist', () => {
           for (const url of [
             '/api/v1/salic/projects',
             '/api/v1/salic/projects/132955',
+            '/api/v1/salic/analysts',
             '/api/v1/salic/segments',
           ]) {
             const res = await server.app.inject({ method: 'GET', url });

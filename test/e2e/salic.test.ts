@@ -20,8 +20,10 @@ import {
   isLogSpaced,
   metricUnit,
   modeFromQuery,
+  salicAnalystPath,
   salicProjectPath,
   salicSegmentPath,
+  type SalicAnalysts,
   type SalicProjectDetail,
   type SalicProjectPage,
   type SalicSegment,
@@ -55,6 +57,7 @@ describe('salic pages helpers', () => {
     expect(modeFromQuery(null)).toBe('robust');
     expect(salicProjectPath('058123')).toBe('/lei-rouanet/projetos/058123');
     expect(salicSegmentPath({ segment: 'Teatro', segmentCode: null })).toBe('/lei-rouanet/segmentos/Teatro');
+    expect(salicAnalystPath('Sérgio Lima')).toBe('/lei-rouanet?analyst=S%C3%A9rgio%20Lima');
   });
 
   it('formats evidence cells by their key and detects log-spaced histograms', () => {
@@ -228,6 +231,72 @@ describe.skipIf(!hasChromium)('Lei Rouanet pages in Chromium', () => {
     await error.waitFor();
     expect(await error.textContent()).toContain('maxComplexity');
     expect(await error.textContent()).toContain('Parâmetros inválidos');
+  });
+
+  it('filters the queue by analyst with the select, sorts by the Analista column, and links a project to its analyst', async () => {
+    const analysts = await api<SalicAnalysts>('/api/v1/salic/analysts?backlog=true');
+    const busiest = [...analysts.items].sort((a, b) => b.projects - a.projects)[0];
+    if (!busiest) throw new Error('no analyst in the queue');
+    await goto('/lei-rouanet');
+    await settled();
+    const select = page.getByLabel('Analista', { exact: true });
+    // Options: everyone, the unassigned, then each analyst with the projects in the queue, in the API's order.
+    await page.locator('#salic-analyst option').nth(2).waitFor({ state: 'attached' });
+    expect(await select.locator('option').allTextContents()).toEqual([
+      'Todos',
+      `Sem analista (${formatInteger(analysts.unassigned.projects)})`,
+      ...analysts.items.map((a) => `${a.analyst} (${formatInteger(a.projects)})`),
+    ]);
+
+    await select.selectOption(busiest.analyst);
+    await page.getByRole('button', { name: 'Aplicar filtros' }).click();
+    await page.waitForURL((u) => u.searchParams.get('analyst') === busiest.analyst);
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: countText(busiest.projects) })
+      .waitFor();
+    const own = await api<SalicProjectPage>(
+      `/api/v1/salic/projects?backlog=true&analyst=${encodeURIComponent(busiest.analyst)}`,
+    );
+    expect(await pronacsOnPage()).toEqual(own.items.map((p) => p.pronac));
+    const table = page.getByTestId('salic-projects-table');
+    expect(new Set(await table.getByTestId('analyst').allTextContents())).toEqual(new Set([busiest.analyst]));
+
+    await select.selectOption('none');
+    await page.getByRole('button', { name: 'Aplicar filtros' }).click();
+    await page.waitForURL((u) => u.searchParams.get('analyst') === 'none');
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: countText(analysts.unassigned.projects) })
+      .waitFor();
+    expect(new Set(await table.getByTestId('analyst').allTextContents())).toEqual(new Set(['não atribuído']));
+
+    await page.getByRole('button', { name: 'Limpar' }).click();
+    await page.waitForURL((u) => !u.searchParams.has('analyst'));
+    await settled();
+    await page.getByTestId('sort-analyst').click();
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'analyst');
+    const sorted = await api<SalicProjectPage>('/api/v1/salic/projects?backlog=true&sort=analyst');
+    expect(await pronacsOnPage()).toEqual(sorted.items.map((p) => p.pronac));
+    expect(await table.getByTestId('analyst').first().textContent()).toBe(analysts.items[0]?.analyst);
+    await page.screenshot({ path: '/tmp/hardin-salic-analysts.png', fullPage: true });
+
+    // The project page names the analyst and links to their queue.
+    const first = sorted.items[0];
+    if (!first?.analyst) throw new Error('the first project by analyst has none');
+    await goto(salicProjectPath(first.pronac));
+    await page.getByRole('heading', { level: 1, name: first.name }).waitFor();
+    const analyst = page.getByTestId('salic-analyst');
+    expect(await analyst.textContent()).toBe(first.analyst);
+    await analyst.getByRole('link').click();
+    await page.waitForURL(
+      (u) => u.pathname === '/lei-rouanet' && u.searchParams.get('analyst') === first.analyst,
+    );
+    await page
+      .getByTestId('result-count')
+      .filter({ hasText: countText(analysts.items.find((a) => a.analyst === first.analyst)?.projects ?? -1) })
+      .waitFor();
+    expect(await select.inputValue()).toBe(first.analyst);
   });
 
   it('shows the top project with its gauge, SALIC links, score composition and one card per metric', async () => {

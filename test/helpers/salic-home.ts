@@ -2,9 +2,10 @@
 // - `prepareSalicHome`: the real pipeline at a small scale — generateSalic → ingestSalicExtracts → runBuild →
 //   runDetect('salic') — so the tests read what `hardin detect salic` writes.
 // - `writeSalicFixture`: a hand-built warehouse with only the four detect.salic_* tables of the table contract
-//   and five known projects (known ranks, bands, outliers, a raw CPF in a detail list that the API must mask,
-//   the PRONACs "058123" and "58123" that must stay two projects), plus optional filler projects generated in
-//   SQL (to time list queries and the cold start at 20k projects without the pipeline).
+//   and five known projects (known ranks, bands, outliers, analysts — one of them unassigned, one with an
+//   accented name —, a raw CPF in a detail list that the API must mask, the PRONACs "058123" and "58123" that
+//   must stay two projects), plus optional filler projects generated in SQL (to time list queries and the cold
+//   start at 20k projects without the pipeline; every fifth unassigned, the others spread over 30 analysts).
 import path from 'node:path';
 import { Db, homePaths, newRunId } from '../../src/core/index.js';
 import { ingestSalicExtracts, runBuild, runDetect } from '../../src/pipelines/index.js';
@@ -121,7 +122,8 @@ export const FIXTURE_PROJECTS: FixtureProject[] = [
     name: 'Orquestra Jovem do Recôncavo',
     segment: 'Música Popular Cantada',
     uf: 'BA',
-    analyst: null,
+    // Sorts before "Ana Souza" by the analyst sort (accents ignored), after "Bruno Lima" byte-wise.
+    analyst: 'Álvaro Pereira',
     outliers: [],
     complexity: 0,
     band: 'normal',
@@ -179,7 +181,8 @@ export async function writeSalicFixture(home: string, options: { filler?: number
                CASE WHEN i % 2 = 0 THEN 'Música' ELSE 'Artes Cênicas' END,
                CASE WHEN i % 2 = 0 THEN 'Música Popular Cantada' ELSE 'Teatro' END,
                CASE WHEN i % 2 = 0 THEN '31' ELSE '11' END, 'MG', 'Belo Horizonte', 'Proponente ' || i,
-               '***.456.789-**', NULL, 'E12', 100000, 50000, 50000, 0.0, 0.0, 'normal', 0, 0.9, false, '[]',
+               '***.456.789-**', CASE WHEN i % 5 <> 0 THEN 'Analista de Preenchimento ' || (i % 30) END,
+               'E12', 100000, 50000, 50000, 0.0, 0.0, 'normal', 0, 0.9, false, '[]',
                ${FIXTURE_PROJECTS.length} + i
         FROM range(1, ${filler + 1}) r(i)`);
     }

@@ -80,6 +80,33 @@ describe('ingestSalic on CSV extracts', () => {
     expect(rows[2]?.other_sources_cents).toBeNull();
   });
 
+  it('reads the optional analista column into analyst, trimmed, empty → NULL, quotes and accents kept', async () => {
+    const lines = (await fs.readFile(fixture('projetos.csv'), 'utf8')).trimEnd().split('\n');
+    const analysts = ['ANALISTA', '  Juliana Moura Tavares ', '', '"Conceição D\'Ávila, Jr."'];
+    const text = lines.map((l, i) => `${l},${analysts[i]}`).join('\n');
+    const result = await ingestSalic({
+      home,
+      dataset: 'projects',
+      file: await write('projetos.csv', text),
+    });
+    expect(result).toMatchObject({ rows: 3, quarantined: 0, warnings: [] });
+    const rows = await lake(home, 'projects', 'pronac, analyst, typeof(analyst) AS t, _extra');
+    expect(rows).toEqual([
+      { pronac: '132955', analyst: 'Juliana Moura Tavares', t: 'VARCHAR', _extra: null },
+      { pronac: '090123', analyst: null, t: 'VARCHAR', _extra: null },
+      { pronac: '171234', analyst: "Conceição D'Ávila, Jr.", t: 'VARCHAR', _extra: null },
+    ]);
+  });
+
+  it('gives analyst NULL when the extract has no analista column (older extracts keep working)', async () => {
+    const header = (await fs.readFile(fixture('projetos.csv'), 'utf8')).split('\n')[0] ?? '';
+    expect(header.toLowerCase()).not.toContain('analista');
+    const result = await ingestSalic({ home, dataset: 'projects', file: fixture('projetos.csv') });
+    expect(result).toMatchObject({ rows: 3, quarantined: 0, warnings: [] });
+    const rows = await lake(home, 'projects', 'analyst, typeof(analyst) AS t');
+    expect(rows).toEqual(Array.from({ length: 3 }, () => ({ analyst: null, t: 'VARCHAR' })));
+  });
+
   it('loads the budget sheet with defaults: occurrences 1, federal incentive, total = qty × occ × unit price', async () => {
     const result = await ingestSalic({
       home,

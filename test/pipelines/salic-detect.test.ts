@@ -10,6 +10,7 @@ import { runDetect, type DetectSuiteResult } from '../../src/pipelines/detect.js
 import { evaluateSalic, type SalicEvaluation } from '../../src/pipelines/evaluate-salic.js';
 import { ingestSalicExtracts } from '../../src/pipelines/ingest-salic.js';
 import { generateSalic } from '../../src/sources/synthetic/salic/index.js';
+import { readCsv } from '../../src/sources/synthetic/salic/testing.js';
 import { makeTempDir, removeDir } from '../helpers/tmp.js';
 import { writeCeapLake } from '../warehouse/helpers.js';
 
@@ -91,6 +92,32 @@ describe('salic detect pipeline on generated data (seed 42, scale 0.05)', () => 
       );
       const max = await db.one<{ m: number }>(`SELECT max(complexity) AS m FROM detect.salic_projects`);
       expect(first?.complexity).toBe(max?.m);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("carries each project's analyst from projetos.csv through the marts into the backlog, NULL when unassigned", async () => {
+    const csv = readCsv(path.join(home, 'salic-data', 'projetos.csv'));
+    const expected = new Map(csv.records.map((r) => [r.PRONAC ?? '', r.analista || null]));
+    const db = await Db.open({ path: path.join(home, 'warehouse.duckdb'), readOnly: true });
+    try {
+      const rows = await db.all<{
+        pronac: string;
+        analyst: string | null;
+        marts: string | null;
+        queue: boolean;
+      }>(
+        `SELECT d.pronac, d.analyst, m.analyst AS marts, d.in_backlog AS queue
+         FROM detect.salic_projects d JOIN marts.salic_projects m USING (pronac) ORDER BY d.pronac`,
+      );
+      expect(rows).toHaveLength(expected.size);
+      expect(rows.filter((r) => r.analyst !== expected.get(r.pronac) || r.marts !== r.analyst)).toEqual([]);
+      const assigned = rows.filter((r) => r.analyst !== null);
+      expect(new Set(assigned.map((r) => r.analyst)).size).toBeGreaterThanOrEqual(24);
+      // Analysts review the queue; part of the queue still waits for one.
+      expect(assigned.every((r) => r.queue)).toBe(true);
+      expect(rows.filter((r) => r.queue && r.analyst === null).length).toBeGreaterThan(0);
     } finally {
       db.close();
     }

@@ -24,6 +24,7 @@ export interface SalicProject {
   proponentName: string | null;
   /** Masked CPF/CNPJ, e.g. "12.***.***\/0001-**". */
   proponentDocument: string | null;
+  /** The analyst in charge of the financial review; null when none is assigned. */
   analyst: string | null;
   status: string | null;
   approvedCents: number | null;
@@ -160,7 +161,25 @@ export interface SalicProjectQuery {
   area?: string;
   uf?: string;
   outlier?: string;
+  /** An analyst's exact name (any case), or {@link NO_ANALYST} for the projects without one. */
+  analyst?: string;
   backlog?: string;
+}
+
+/** The `analyst` filter value of the projects without an analyst. */
+export const NO_ANALYST = 'none';
+
+/** Projects of one analyst (or of none): how many and how complex. */
+export interface AnalystLoad {
+  projects: number;
+  meanComplexity: number | null;
+  maxComplexity: number | null;
+  bands: BandCounts;
+}
+
+export interface SalicAnalysts {
+  items: (AnalystLoad & { analyst: string })[];
+  unassigned: AnalystLoad;
 }
 
 export interface SalicMetricDefinition {
@@ -185,6 +204,14 @@ export function getSalicProject(
 ): Promise<SalicProjectDetail> {
   const query = mode === 'robust' ? '' : `?mode=${mode}`;
   return getJson(`/v1/salic/projects/${encodeURIComponent(pronac)}${query}`, signal);
+}
+
+/** The analysts and their loads; `backlog: 'true'` counts the review queue only. */
+export function listSalicAnalysts(
+  query: { backlog?: string | undefined },
+  signal?: AbortSignal,
+): Promise<SalicAnalysts> {
+  return getJson(`/v1/salic/analysts${toQueryString(query)}`, signal);
 }
 
 export function listSalicSegments(signal?: AbortSignal): Promise<{ items: SalicSegment[] }> {
@@ -212,6 +239,11 @@ export const SALIC_PATH = '/lei-rouanet';
 
 export function salicProjectPath(pronac: string): string {
   return `${SALIC_PATH}/projetos/${encodeURIComponent(pronac)}`;
+}
+
+/** The review queue of one analyst (or, with {@link NO_ANALYST}, the unassigned projects). */
+export function salicAnalystPath(analyst: string): string {
+  return `${SALIC_PATH}?analyst=${encodeURIComponent(analyst)}`;
 }
 
 /** A segment's explorer page, by code when it has one (names carry spaces and accents). */

@@ -37,7 +37,26 @@ export const SALIC_TABLES = {
 /** PRONAC as the API accepts it: digits only, kept as a string. */
 export const PRONAC_PATTERN = /^[0-9]{1,12}$/;
 
-/** `rank` is precomputed (1 = most complex), so the default order is an integer sort on one column. */
+/** The `analyst` filter value that selects the projects without an analyst (reserved: no analyst is so named). */
+export const SALIC_NO_ANALYST = 'none';
+
+/**
+ * An analyst's name as the `analyst` filter accepts it: letters (accents included), digits, spaces and the
+ * punctuation of names and logins (`. , ' ’ - _ @`). Wildcards and the rest are refused, since the match is exact.
+ */
+export const ANALYST_PATTERN = /^[\p{L}\p{M}\p{N} .,'’_@-]+$/u;
+
+/**
+ * The analyst's name as the backlog sorts it: case and accents ignored (pt-BR readers expect "Álvaro" beside
+ * "Alberto", not after "Zélia"), then the name itself so that the order is total.
+ */
+const ANALYST_KEY = 'strip_accents(lower(p.analyst))';
+
+/**
+ * `rank` is precomputed (1 = most complex), so the default order is an integer sort on one column. Every other
+ * sort ends on `rank` (complexity descending, ties broken as the ranking breaks them, finally by PRONAC), so the
+ * order is total and stable across pages, and within one analyst the projects keep their backlog order.
+ */
 export const SALIC_PROJECT_SORTS = {
   '-complexity': 'p.rank ASC, p.pronac',
   complexity: 'p.rank DESC, p.pronac',
@@ -47,8 +66,9 @@ export const SALIC_PROJECT_SORTS = {
   // Numeric order of the digits without ever casting (a PRONAC is a string; "058123" keeps its zero).
   pronac: "lpad(p.pronac, 12, '0') ASC, p.pronac",
   '-pronac': "lpad(p.pronac, 12, '0') DESC, p.pronac",
-  analyst: 'p.analyst ASC NULLS LAST, p.rank, p.pronac',
-  '-analyst': 'p.analyst DESC NULLS LAST, p.rank, p.pronac',
+  // Unassigned projects (NULL) last in both directions: the list is "who reviews what" first.
+  analyst: `${ANALYST_KEY} ASC NULLS LAST, p.analyst ASC, p.rank, p.pronac`,
+  '-analyst': `${ANALYST_KEY} DESC NULLS LAST, p.analyst DESC, p.rank, p.pronac`,
   '-approvedCents': 'p.approved_cents DESC NULLS LAST, p.rank, p.pronac',
 } as const;
 
@@ -74,7 +94,8 @@ export function likePattern(fragment: string): string {
 
 /**
  * WHERE clause (alias `p` = detect.salic_projects) and its bound parameters. `backlog` filters on `in_backlog`
- * when the table has it (without it every project is in the queue).
+ * when the table has it (without it every project is in the queue); `analyst` is an exact, case-insensitive name,
+ * or {@link SALIC_NO_ANALYST} for the projects without one.
  */
 export function salicProjectWhere(
   f: SalicProjectFilters,
@@ -110,7 +131,9 @@ export function salicProjectWhere(
     clauses.push('p.uf = $uf');
     params.uf = f.uf.toUpperCase();
   }
-  if (f.analyst) {
+  if (f.analyst === SALIC_NO_ANALYST) {
+    clauses.push('p.analyst IS NULL');
+  } else if (f.analyst) {
     clauses.push('lower(p.analyst) = lower($analyst)');
     params.analyst = f.analyst;
   }

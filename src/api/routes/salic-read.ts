@@ -1,7 +1,8 @@
 // Reads behind the SALIC project and segment pages: one project's metrics (with their definitions, the
 // contribution to the score and the segment's statistics for the same metric and mode), one segment's metric
-// distributions, and the segment list. Each is one query over the precomputed tables filtered by a key
-// (PRONAC, segment), shaped into the camelCase JSON of salic-schemas.ts.
+// distributions, the segment list and the analysts' loads. Each is one query over the precomputed tables filtered
+// by a key (PRONAC, segment) or grouped over the backlog's rows, shaped into the camelCase JSON of
+// salic-schemas.ts.
 import type { z } from 'zod';
 import type { WarehouseReader } from '../warehouse-reader.js';
 import {
@@ -14,6 +15,7 @@ import {
   type SalicOptionalColumns,
 } from './salic-queries.js';
 import type {
+  SalicAnalystListSchema,
   SalicMetricSchema,
   SalicSegmentMetricSchema,
   SalicSegmentSchema,
@@ -23,6 +25,7 @@ import type {
 type Metric = z.infer<typeof SalicMetricSchema>;
 type SegmentMetric = z.infer<typeof SalicSegmentMetricSchema>;
 type Segment = z.infer<typeof SalicSegmentSchema>;
+type AnalystList = z.infer<typeof SalicAnalystListSchema>;
 export interface Contribution {
   metric: string;
   weight: number;
@@ -214,6 +217,52 @@ export async function listSegments(reader: WarehouseReader): Promise<Segment[]> 
      GROUP BY p.segment ORDER BY "projects" DESC, p.segment`,
   );
   return rows.map(shapeSegment);
+}
+
+type AnalystRow = Omit<AnalystList['unassigned'], 'bands'> & {
+  analyst: string | null;
+  normal: number;
+  complexo: number;
+  muitoComplexo: number;
+};
+
+/**
+ * The analysts with their number of projects, mean and maximum complexity and bands, by name (case and accents
+ * ignored, as the `analyst` sort orders them), and the same for the projects without an analyst. `backlog`
+ * restricts to projects in (or out of) the review queue when the table says which they are.
+ */
+export async function listAnalysts(
+  reader: WarehouseReader,
+  backlog: boolean | undefined,
+  optional: SalicOptionalColumns = NO_OPTIONAL_COLUMNS,
+): Promise<AnalystList> {
+  const where =
+    backlog === undefined || !optional.inBacklog ? '' : `WHERE ${backlog ? '' : 'NOT '}p.in_backlog`;
+  const rows = await reader.all<AnalystRow>(
+    `SELECT p.analyst AS "analyst", count(*)::BIGINT AS "projects", avg(p.complexity)::DOUBLE AS "meanComplexity",
+            max(p.complexity)::DOUBLE AS "maxComplexity",
+            count(*) FILTER (WHERE p.band = 'normal')::BIGINT AS "normal",
+            count(*) FILTER (WHERE p.band = 'complexo')::BIGINT AS "complexo",
+            count(*) FILTER (WHERE p.band = 'muito_complexo')::BIGINT AS "muitoComplexo"
+     FROM ${SALIC_TABLES.projects} p ${where}
+     GROUP BY p.analyst ORDER BY strip_accents(lower(p.analyst)) NULLS LAST, p.analyst`,
+  );
+  const shape = ({ normal, complexo, muitoComplexo, analyst: _, ...rest }: AnalystRow) => ({
+    ...rest,
+    bands: { normal, complexo, muitoComplexo },
+  });
+  const none = rows.find((r) => r.analyst === null);
+  return {
+    items: rows.flatMap((r) => (r.analyst === null ? [] : [{ analyst: r.analyst, ...shape(r) }])),
+    unassigned: none
+      ? shape(none)
+      : {
+          projects: 0,
+          meanComplexity: null,
+          maxComplexity: null,
+          bands: { normal: 0, complexo: 0, muitoComplexo: 0 },
+        },
+  };
 }
 
 /** One segment by code or name (case-insensitive), or undefined. */

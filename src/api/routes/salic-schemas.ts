@@ -3,10 +3,12 @@
 // `hardin detect salic`; money is integer cents, complexity 0–10, PRONAC a string of digits.
 import { z } from 'zod';
 import {
+  ANALYST_PATTERN,
   PRONAC_PATTERN,
   SALIC_BANDS,
   SALIC_METRIC_IDS,
   SALIC_MODES,
+  SALIC_NO_ANALYST,
   SALIC_PROJECT_SORTS,
   type SalicProjectSort,
 } from './salic-queries.js';
@@ -21,6 +23,32 @@ const complexity = (what: string) =>
     .describe(`${what} complexity, 0–10`);
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+
+/** Only projects in (true) or out of (false) the review queue. */
+const backlog = z
+  .enum(['true', 'false'], { error: 'expected true or false' })
+  .transform((v) => v === 'true')
+  .optional()
+  .describe('only projects in (true) or out of (false) the review queue: executed or rendering accounts');
+
+/** An analyst's name (blanks inside collapsed, as the warehouse stores it) or `none`, in any case. */
+const analyst = z
+  .string()
+  .trim()
+  .min(1, { error: 'must not be empty', abort: true })
+  .max(120)
+  .regex(
+    ANALYST_PATTERN,
+    `expected an analyst's name (letters, digits, spaces and . , ' - _ @; the match is exact, no wildcards) or "${SALIC_NO_ANALYST}" for the projects without an analyst`,
+  )
+  .transform((v) => {
+    const name = v.replace(/\s+/g, ' ');
+    return name.toLowerCase() === SALIC_NO_ANALYST ? SALIC_NO_ANALYST : name;
+  })
+  .optional()
+  .describe(
+    `analyst in charge of the review (exact name, case-insensitive), or "${SALIC_NO_ANALYST}" for the projects without one`,
+  );
 
 export const SalicPronacParams = z.object({
   pronac: z
@@ -43,7 +71,10 @@ export const SalicProjectsQuery = z
     sort: z
       .enum(Object.keys(SALIC_PROJECT_SORTS) as [SalicProjectSort, ...SalicProjectSort[]])
       .default('-complexity')
-      .describe('-complexity (rank, default), complexity, name, pronac, analyst (each also with "-")'),
+      .describe(
+        '-complexity (rank, default), complexity, name, pronac, analyst (each also with "-"), -complexityParity, ' +
+          '-approvedCents; analyst sorts by name ignoring case and accents, projects without one last, then by rank',
+      ),
     minComplexity: complexity('minimum'),
     maxComplexity: complexity('maximum'),
     band: z.enum(SALIC_BANDS).optional().describe('colour band of the complexity'),
@@ -54,12 +85,8 @@ export const SalicProjectsQuery = z
       .regex(/^[A-Za-z]{2}$/, 'expected a two-letter state code')
       .optional(),
     q: text(100).optional().describe('fragment of the name, the proponent or the PRONAC'),
-    analyst: text(120).optional().describe('analyst name (exact, case-insensitive)'),
-    backlog: z
-      .enum(['true', 'false'], { error: 'expected true or false' })
-      .transform((v) => v === 'true')
-      .optional()
-      .describe('only projects in (true) or out of (false) the review queue: executed or rendering accounts'),
+    analyst,
+    backlog,
     outlier: z
       .enum(SALIC_METRIC_IDS)
       .optional()
@@ -70,6 +97,8 @@ export const SalicProjectsQuery = z
       q.minComplexity === undefined || q.maxComplexity === undefined || q.minComplexity <= q.maxComplexity,
     { path: ['minComplexity'], message: 'must not be greater than maxComplexity' },
   );
+
+export const SalicAnalystsQuery = z.object({ backlog });
 
 export const SalicSegmentParams = z.object({
   segment: text(120).describe('segment code (e.g. "11") or name'),
@@ -87,7 +116,12 @@ export const SalicProjectSchema = z.object({
   city: z.string().nullable(),
   proponentName: z.string().nullable(),
   proponentDocument: z.string().nullable().describe('masked CPF/CNPJ'),
-  analyst: z.string().nullable(),
+  analyst: z
+    .string()
+    .nullable()
+    .describe(
+      'analyst in charge of the financial review; null when none is assigned (or the source has none)',
+    ),
   status: z.string().nullable(),
   approvedCents: cents,
   raisedCents: cents,
@@ -162,6 +196,22 @@ export const SalicMetricSchema = z.object({
     .nullable()
     .describe('deviating budget lines, receipts and providers (documents masked)'),
   segmentStats: SegmentStatsSchema.nullable(),
+});
+
+const AnalystLoadSchema = z.object({
+  projects: z.number(),
+  meanComplexity: z.number().nullable(),
+  maxComplexity: z.number().nullable(),
+  bands: BandCountsSchema,
+});
+
+export const SalicAnalystListSchema = z.object({
+  items: z
+    .array(AnalystLoadSchema.extend({ analyst: z.string() }))
+    .describe('analysts by name (case and accents ignored), each with their projects'),
+  unassigned: AnalystLoadSchema.describe(
+    `projects without an analyst (the filter analyst=${SALIC_NO_ANALYST})`,
+  ),
 });
 
 export const SalicProjectDetailSchema = SalicProjectSchema.extend({

@@ -1,6 +1,6 @@
 // SALIC (Lei Rouanet) endpoints: the financial-review backlog ranked by complexity, one project with its metrics
-// and their explanations, the segments and the distribution of each metric within one, and the metric
-// definitions. Everything is read from the tables `hardin detect salic` precomputes, so a cold server answers
+// and their explanations, the analysts and their loads, the segments and the distribution of each metric within
+// one, and the metric definitions. Everything is read from the tables `hardin detect salic` precomputes, so a cold server answers
 // a project at once (the prior art needed minutes to start). Before that command has run, the data endpoints
 // answer 503 naming it; a malformed PRONAC or filter is a 400 naming the parameter; an unknown PRONAC a 404.
 import type { FastifyReply } from 'fastify';
@@ -20,6 +20,7 @@ import {
 } from './salic-queries.js';
 import {
   findSegment,
+  listAnalysts,
   listSegments,
   loadOptionalColumns,
   projectMetrics,
@@ -27,6 +28,8 @@ import {
   shapeContributions,
 } from './salic-read.js';
 import {
+  SalicAnalystListSchema,
+  SalicAnalystsQuery,
   SalicDefinitionsSchema,
   SalicModeQuery,
   SalicPronacParams,
@@ -155,6 +158,23 @@ export function salicRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           metrics,
           links: salicLinks(pronac),
         };
+      },
+    );
+
+    app.get(
+      '/analysts',
+      {
+        schema: {
+          summary:
+            'SALIC analysts with the number and mean complexity of the projects they review, and the unassigned projects',
+          tags: ['salic'],
+          querystring: SalicAnalystsQuery,
+          response: { 200: SalicAnalystListSchema, 400: ProblemSchema, 503: ProblemSchema },
+        },
+      },
+      async (request, reply) => {
+        if (!ready(reply)) return reply;
+        return listAnalysts(reader, request.query.backlog, optional);
       },
     );
 

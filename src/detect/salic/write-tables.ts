@@ -100,7 +100,7 @@ export async function writeSalicTables(
       ),
       scored AS (
         SELECT m.pronac, m.name, m.area, m.segment, m.segment_code, m.uf, m.city, m.year, m.proponent_name,
-               m.proponent_document_masked, NULL::VARCHAR AS analyst, m.status, m.approved_cents,
+               m.proponent_document_masked, m.analyst, m.status, m.approved_cents,
                m.raised_total_cents AS raised_cents, m.proven_cents,
                coalesce(per.complexity, 0)::DOUBLE AS complexity,
                coalesce(per.complexity_parity, 0)::DOUBLE AS complexity_parity,

@@ -5,8 +5,10 @@ import {
   salicPaymentTypeCode,
   salicProjectRow,
   salicReceiptRow,
+  salicStagedHeader,
   salicText,
 } from './api-mapping.js';
+import { SALIC_STAGED_META } from './salic-header.js';
 
 describe('salic api mapping', () => {
   it('maps payment labels to codes, accents and case ignored, passing unknown labels through', () => {
@@ -47,6 +49,15 @@ describe('salic api mapping', () => {
       _origin: 'http://x/projetos/?offset=3',
     });
     expect(JSON.parse(row._extra ?? '{}')).toEqual({ sinopse: 'Espetáculo' });
+  });
+
+  it('maps no analyst: the public API has no such field, so analista is neither staged nor read', () => {
+    expect(salicStagedHeader('projects')).not.toContain('analista');
+    expect(salicStagedHeader('projects').slice(-4)).toEqual(['outras_fontes', ...SALIC_STAGED_META]);
+    const record = SalicProjectSchema.parse({ PRONAC: '090123', nome: 'Circo', analista: 'Fulano' });
+    const row = salicProjectRow(record, 1, 'http://x/projetos/');
+    expect(row).not.toHaveProperty('analista');
+    expect(JSON.parse(row._extra ?? '{}')).toEqual({ analista: 'Fulano' });
   });
 
   it('turns a payment into a comprovantes.csv row of its project', () => {

@@ -6,16 +6,30 @@ import type { SalicCaptacao, SalicCodeName, SalicProject, SalicReceipt } from '.
 import { SALIC_DATASETS, type SalicDataset } from './salic-columns.js';
 import { SALIC_STAGED_META } from './salic-header.js';
 
+/**
+ * Extract columns the public API has no field for (DOMAIN.md §3 lists the `/projetos/` fields): the analyst in
+ * charge of the review exists only in the database extracts. These columns are not staged (NULL in the lake for
+ * API rows), and a field of that name, should the API ever send one, is kept in `_extra` rather than trusted unseen.
+ */
+const EXTRACT_ONLY_PROJECT_COLUMNS: ReadonlySet<string> = new Set(['analista']);
+
 /** A staged row: extract header name → text (null = empty), plus `_source_row`, `_origin`, `_extra`. */
 export type SalicStagedRow = Record<string, string | null>;
 
-/** The staged file header of a dataset: its extract columns (docs/formats/salic.md), then the meta columns. */
-export function salicStagedHeader(dataset: SalicDataset): string[] {
-  return [...SALIC_DATASETS[dataset].columns.map((c) => c.header), ...SALIC_STAGED_META];
-}
+/** The listing's fields have the extract's names (`projetos.csv` mirrors `/projetos/`), bar the extract-only ones. */
+const PROJECT_FIELDS = SALIC_DATASETS.projects.columns
+  .map((c) => c.header)
+  .filter((h) => !EXTRACT_ONLY_PROJECT_COLUMNS.has(h));
 
-/** The listing's fields have the extract's names (`projetos.csv` mirrors `/projetos/`). */
-const PROJECT_FIELDS = SALIC_DATASETS.projects.columns.map((c) => c.header);
+/**
+ * The staged file header of a dataset: its extract columns (docs/formats/salic.md) the API can fill, then the meta
+ * columns. Extract-only columns are left out: the typed pass makes a missing optional column NULL.
+ */
+export function salicStagedHeader(dataset: SalicDataset): string[] {
+  const columns =
+    dataset === 'projects' ? PROJECT_FIELDS : SALIC_DATASETS[dataset].columns.map((c) => c.header);
+  return [...columns, ...SALIC_STAGED_META];
+}
 
 /** Text of a JSON scalar: numbers in their shortest round-trip decimal form, null/undefined → null. */
 export function salicText(value: unknown): string | null {

@@ -84,6 +84,9 @@ const PROJECTS: SalicDatasetSpec = {
     { header: 'valor_captado', lake: 'raised_cents', kind: 'money' },
     { header: 'valor_proposta', lake: 'proposal_cents', kind: 'money' },
     { header: 'outras_fontes', lake: 'other_sources_cents', kind: 'money' },
+    // The analyst in charge of the financial review (the backlog's `analyst` sort and filter). Optional and last:
+    // older extracts have no such column (NULL then), and the public API has no such field (api-mapping.ts).
+    { header: 'analista', lake: 'analyst', kind: 'text' },
   ],
 };
 

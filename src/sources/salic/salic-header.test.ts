@@ -44,6 +44,23 @@ describe('parseSalicHeader', () => {
     expect(h.warnings).toEqual([]);
   });
 
+  it('maps the optional analista column of projetos.csv, and accepts a header without it', () => {
+    const base = 'PRONAC,nome,cgccpf,area,segmento';
+    const withAnalyst = parseSalicHeader(bytes(`${base},Analista\n`), 'projetos.csv', 'projects');
+    expect(withAnalyst.mapped.map((c) => c?.lake)).toEqual([
+      'pronac',
+      'name',
+      'proponent_document',
+      'area',
+      'segment',
+      'analyst',
+    ]);
+    expect(withAnalyst.warnings).toEqual([]);
+    const without = parseSalicHeader(bytes(`${base}\n`), 'projetos.csv', 'projects');
+    expect(without.mapped.some((c) => c?.lake === 'analyst')).toBe(false);
+    expect(without.unknown).toEqual([]);
+  });
+
   it('recognises staged meta columns only when allowed', () => {
     const text = bytes('codigo,nome,_source_row,_origin,_extra\n');
     expect(parseSalicHeader(text, 'areas.csv', 'areas', { allowMeta: true }).meta).toEqual({
@@ -105,6 +122,19 @@ describe('salic columns', () => {
     ]);
     expect(schema.find((c) => c.name === 'pronac')?.type).toBe('VARCHAR');
     expect(schema.find((c) => c.name === 'proven_cents')?.type).toBe('BIGINT');
+  });
+
+  it('puts the optional analyst last among the project columns, as text', () => {
+    const names = salicLakeSchema('projects').map((c) => c.name);
+    expect(names.slice(-6)).toEqual([
+      'other_sources_cents',
+      'analyst',
+      'source_row',
+      '_origin',
+      '_extra',
+      '_input_sha256',
+    ]);
+    expect(salicLakeSchema('projects').find((c) => c.name === 'analyst')?.type).toBe('VARCHAR');
   });
 
   it('numbers rows around rejected records', () => {

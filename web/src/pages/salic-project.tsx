@@ -19,6 +19,7 @@ import {
   formatComplexity,
   getSalicProject,
   modeFromQuery,
+  salicAnalystPath,
   salicProjectPath,
   salicSegmentPath,
   type SalicMode,
@@ -108,7 +109,15 @@ function ProjectContent({ p }: { p: SalicProjectDetail }) {
             </div>
             <div className="details-row">
               <dt>Analista</dt>
-              <dd data-testid="salic-analyst">{p.analyst ?? 'não atribuído'}</dd>
+              <dd data-testid="salic-analyst">
+                {p.analyst ? (
+                  <Link to={salicAnalystPath(p.analyst)} title="Ver a fila de análise deste analista">
+                    {p.analyst}
+                  </Link>
+                ) : (
+                  'não atribuído'
+                )}
+              </dd>
             </div>
             <div className="details-row">
               <dt>Situação</dt>

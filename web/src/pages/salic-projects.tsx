@@ -1,7 +1,8 @@
 // "Lei Rouanet": the financial-review backlog — SALIC projects ranked by their 0–10 complexity (position 1 = the
 // hardest review), each row edged with its band's colour, with band chips that filter, search by name /
-// proponent / PRONAC, complexity range, area, segment and UF filters, server-side sorting (complexity, name,
-// PRONAC, analyst) and pagination. Filters live in the URL, so a filtered backlog can be shared as a link; a
+// proponent / PRONAC, complexity range, area, segment, UF and analyst filters (the analysts listed with their
+// number of projects in the queue shown, "Sem analista" for the unassigned), server-side sorting (complexity,
+// name, PRONAC, analyst) and pagination. Filters live in the URL, so a filtered backlog can be shared as a link; a
 // filter the API refuses shows its problem (the parameter and why) instead of the list.
 import { useEffect, useState } from 'react';
 import { DataTable } from '../components/data-table';
@@ -14,11 +15,14 @@ import { usePageTitle } from '../page-title';
 import { Link, navigate, queryInt, setQuery, useLocation } from '../router';
 import {
   SALIC_PATH,
+  NO_ANALYST,
   formatComplexity,
+  listSalicAnalysts,
   listSalicMetrics,
   listSalicProjects,
   listSalicSegments,
   salicProjectPath,
+  type SalicAnalysts,
   type SalicProject,
   type SalicProjectPage,
   type SalicSegment,
@@ -50,6 +54,7 @@ const FILTER_KEYS = [
   'segment',
   'uf',
   'outlier',
+  'analyst',
   'fila',
 ] as const;
 /** `fila=todos` lists every project; by default only the review queue (executed or rendering accounts). */
@@ -74,6 +79,12 @@ export function SalicProjectsPage() {
     `salic-projects${search}`,
   );
   const segments = useResource((signal) => listSalicSegments(signal), 'salic-segments');
+  // The analysts of the projects shown (the queue, or every project with fila=todos), for the filter's counts.
+  const queueOnly = fila !== ALL_PROJECTS;
+  const analysts = useResource(
+    (signal) => listSalicAnalysts({ backlog: queueOnly ? 'true' : undefined }, signal),
+    `salic-analysts-${queueOnly ? 'fila' : 'todos'}`,
+  );
   const metrics = useResource((signal) => listSalicMetrics(signal), 'salic-metrics');
   const metricTitle = (id: string) =>
     (metrics.status === 'ok' ? metrics.data.items.find((m) => m.metric === id)?.title : undefined) ?? id;
@@ -102,6 +113,7 @@ export function SalicProjectsPage() {
       <SalicFilters
         current={filters}
         segments={segments.status === 'ok' ? segments.data.items : []}
+        analysts={analysts.status === 'ok' ? analysts.data : undefined}
         onApply={(f) => go({ ...f, page: undefined })}
       />
       {filters.outlier && (
@@ -211,7 +223,14 @@ function Backlog({
               key: 'analyst',
               header: 'Analista',
               sort: { first: 'analyst', second: '-analyst' },
-              render: (p) => (p.analyst ? p.analyst : <span className="muted">não atribuído</span>),
+              render: (p) =>
+                p.analyst ? (
+                  <span data-testid="analyst">{p.analyst}</span>
+                ) : (
+                  <span className="muted" data-testid="analyst" data-unassigned="true">
+                    não atribuído
+                  </span>
+                ),
             },
             {
               key: 'complexity',
@@ -277,10 +296,12 @@ function Backlog({
 function SalicFilters({
   current,
   segments,
+  analysts,
   onApply,
 }: {
   current: Filters;
   segments: SalicSegment[];
+  analysts: SalicAnalysts | undefined;
   onApply: (filters: Filters) => void;
 }) {
   const [draft, setDraft] = useState<Filters>(current);
@@ -370,6 +391,25 @@ function SalicFilters({
         <select id="salic-queue" value={draft.fila} onChange={(e) => set('fila')(e.target.value)}>
           <option value="">Na fila de análise</option>
           <option value={ALL_PROJECTS}>Todos</option>
+        </select>
+      </Field>
+      <Field id="salic-analyst" label="Analista">
+        <select id="salic-analyst" value={draft.analyst} onChange={(e) => set('analyst')(e.target.value)}>
+          <option value="">Todos</option>
+          <option value={NO_ANALYST}>
+            {analysts ? `Sem analista (${formatInteger(analysts.unassigned.projects)})` : 'Sem analista'}
+          </option>
+          {/* An analyst named in the URL but absent from the list (another case, or no project) stays selectable. */}
+          {draft.analyst &&
+            draft.analyst !== NO_ANALYST &&
+            !analysts?.items.some((a) => a.analyst === draft.analyst) && (
+              <option value={draft.analyst}>{draft.analyst}</option>
+            )}
+          {analysts?.items.map((a) => (
+            <option key={a.analyst} value={a.analyst}>
+              {`${a.analyst} (${formatInteger(a.projects)})`}
+            </option>
+          ))}
         </select>
       </Field>
       <Field id="salic-uf" label="UF">

@@ -32,6 +32,7 @@ export const PROJECT_COLUMNS = [
   'valor_captado',
   'valor_proposta',
   'outras_fontes',
+  'analista',
 ] as const;
 export const BUDGET_LINE_COLUMNS = [
   'idPlanilhaAprovacao',
@@ -126,6 +127,8 @@ export async function writeProjects(db: SalicDatabase, target: string): Promise<
       money(out, p.requestedCents + p.otherSourcesCents);
       out.byte(COMMA);
       money(out, p.otherSourcesCents);
+      out.byte(COMMA);
+      if (p.analyst >= 0) out.bytes(text.get(db.analysts[p.analyst] ?? ''));
       out.byte(NEWLINE);
       flush();
     }

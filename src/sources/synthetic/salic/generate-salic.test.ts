@@ -12,7 +12,7 @@ import { cents, groupBy, median, readCsv, type Csv } from './testing.js';
 // The column lists of docs/formats/salic.md, written out here so the test checks the spec, not our constants.
 const SPEC = {
   'projetos.csv':
-    'PRONAC,id_pronac,ano_projeto,nome,cgccpf,proponente,area,segmento,cod_segmento,UF,municipio,data_inicio,data_termino,situacao,mecanismo,enquadramento,valor_solicitado,valor_aprovado,valor_captado,valor_proposta,outras_fontes',
+    'PRONAC,id_pronac,ano_projeto,nome,cgccpf,proponente,area,segmento,cod_segmento,UF,municipio,data_inicio,data_termino,situacao,mecanismo,enquadramento,valor_solicitado,valor_aprovado,valor_captado,valor_proposta,outras_fontes,analista',
   'planilha_aprovada.csv':
     'idPlanilhaAprovacao,PRONAC,idPlanilhaItens,Item,Etapa,UfItem,MunicipioItem,QtdeAprovada,OcorrenciaAprovada,VlUnitarioAprovado,VlAprovado,DataProjeto,FonteRecurso',
   'comprovantes.csv':
@@ -183,6 +183,37 @@ describe('generateSalic', () => {
     expect(perProponent.filter((n) => n === 1).length / perProponent.length).toBeGreaterThan(0.4);
     expect(Math.max(...perProponent)).toBeGreaterThanOrEqual(10);
     expect(new Set(lines.records.map((r) => r.idPlanilhaItens)).size).toBeGreaterThan(400);
+  });
+
+  it('gives projects awaiting financial review an analyst from a pool of a few dozen, with uneven loads', () => {
+    const executed = new Set(receipts.records.map((r) => r.PRONAC));
+    const code = (r: Record<string, string | undefined>) => (r.situacao ?? '').slice(0, 3);
+    const assigned = projects.records.filter((r) => r.analista !== '');
+    // Only the review queue (executed, accounts rendered) has analysts: every project under analysis (E12) or in
+    // diligence (E68), some of those waiting for the analysis to start (E24).
+    expect(assigned.filter((r) => !executed.has(r.PRONAC) || !/^E(12|24|68)$/.test(code(r)))).toEqual([]);
+    for (const status of ['E12', 'E68']) {
+      const queue = projects.records.filter((r) => code(r) === status);
+      expect(queue.length, status).toBeGreaterThan(20);
+      expect(
+        queue.filter((r) => r.analista === ''),
+        status,
+      ).toEqual([]);
+    }
+    const waiting = projects.records.filter((r) => code(r) === 'E24');
+    const waitingAssigned = waiting.filter((r) => r.analista !== '').length / waiting.length;
+    expect(waitingAssigned).toBeGreaterThan(0.2);
+    expect(waitingAssigned).toBeLessThan(0.5);
+
+    const loads = [...groupBy(assigned, (r) => r.analista ?? '').values()].map((l) => l.length);
+    expect(loads.length).toBeGreaterThanOrEqual(24);
+    expect(loads.length).toBeLessThanOrEqual(48);
+    expect(Math.max(...loads)).toBeGreaterThanOrEqual(2 * median(loads));
+    expect(Math.min(...loads)).toBeLessThanOrEqual(median(loads) / 2);
+    // Plausible Brazilian names: a first name and two surnames in Title Case, accents kept.
+    const names = [...new Set(assigned.map((r) => r.analista ?? ''))];
+    expect(names.filter((n) => !/^(\p{Lu}\p{Ll}+ ){2,3}\p{Lu}\p{Ll}+$/u.test(n))).toEqual([]);
+    expect(names.some((n) => /[áâãéêíóôúç]/.test(n))).toBe(true);
   });
 
   it('pays mostly by transfer, some cheques, few cash withdrawals, and reuses providers across projects', () => {

@@ -5,13 +5,15 @@
 // (scale 5 passes 2M budget lines, like the real database). Generation order: projects and proponents
 // (projects.ts), the plan of planted anomalies (plan.ts), then per project in PRONAC order its budget
 // (budget.ts), receipts (receipts.ts) and fundraising (fundraising.ts), each project from its own random
-// stream; finally pooled providers used by one project only are repaired (providers.ts) and the ground truth
-// is computed from the final tables (ground-truth.ts). Same seed and scale ⇒ byte-identical files.
+// stream; finally pooled providers used by one project only are repaired (providers.ts), the projects awaiting
+// review get their analysts (analysts.ts) and the ground truth is computed from the final tables
+// (ground-truth.ts). Same seed and scale ⇒ byte-identical files.
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { Rng, UsageError } from '../../../core/index.js';
 import { mixSeed } from '../deputies.js';
+import { assignAnalysts } from './analysts.js';
 import { writeApiPages } from './api-pages.js';
 import { BudgetGenerator } from './budget.js';
 import { Catalogue } from './catalogue.js';
@@ -148,6 +150,7 @@ export function buildDatabase(seed: number, scale: number): SalicDatabase {
     p.status = status(rng, p);
   }
   repairSingletons(providerBook, receipts, projects);
+  const analysts = assignAnalysts(seed, projects);
   return {
     catalogue,
     places,
@@ -155,6 +158,7 @@ export function buildDatabase(seed: number, scale: number): SalicDatabase {
     proponents,
     providers: providerBook.all,
     sponsors: fundGen.sponsors,
+    analysts,
     lines,
     receipts,
     funds,

@@ -63,6 +63,8 @@ export interface Project {
   executed: boolean;
   framing: string;
   status: string;
+  /** Index into `SalicDatabase.analysts` of the analyst reviewing the accounts, −1 for none (analysts.ts). */
+  analyst: number;
   /** Bit set of planted metrics (metricBit). */
   plants: number;
   firstLine: number;
@@ -198,6 +200,8 @@ export interface SalicDatabase {
   proponents: Proponent[];
   providers: Provider[];
   sponsors: Sponsor[];
+  /** The reviewing analysts' names (`Project.analyst` indexes them). */
+  analysts: string[];
   lines: LineTable;
   receipts: ReceiptTable;
   funds: FundRow[];

@@ -80,6 +80,7 @@ export function generateProjects(seed: number, scale: number, places: Places, do
       executed,
       framing: rng.chance(0.7) ? 'Artigo 18' : 'Artigo 26',
       status: '',
+      analyst: -1,
       plants: 0,
       firstLine: 0,
       lineCount: 0,

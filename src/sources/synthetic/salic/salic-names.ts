@@ -1,5 +1,6 @@
 // Names for synthetic SALIC records: project titles per area, proponents (cultural associations, institutes,
-// production companies, individual artists), providers per kind of service and sponsoring companies.
+// production companies, individual artists), providers per kind of service, sponsoring companies and the
+// ministry's reviewing analysts.
 // Invented combinations of common words; any resemblance to a real project or company is accidental (the few
 // public bodies that collect taxes and fees — INSS, ECAD — keep their real names, with synthetic CNPJs).
 // Some names carry commas or double quotes, as real ones do, so CSV writers and readers meet RFC 4180
@@ -218,6 +219,33 @@ export function providerName(rng: Rng, kind: ProviderKind): string {
 export function sponsorName(rng: Rng, person: boolean): string {
   if (person) return personName(rng);
   return fill(rng, rng.pick(SPONSOR_FORMS), '', 0).toUpperCase();
+}
+
+const ANALYST_FIRST = (
+  'Adriana|Alessandra|Aline|Ana Paula|André|Beatriz|Bruno|Camila|Carla|Carlos Eduardo|Cláudia|Cristiane|' +
+  'Daniela|Denise|Eduardo|Elaine|Fabiana|Fábio|Felipe|Fernanda|Flávia|Gabriela|Gustavo|Helena|Isabela|' +
+  'João Paulo|Juliana|Leandro|Letícia|Luciana|Marcelo|Márcia|Mariana|Mônica|Patrícia|Paulo César|Priscila|' +
+  'Rafael|Renata|Ricardo|Rodrigo|Rogério|Sérgio|Simone|Tatiana|Thiago|Vanessa|Vinícius|Viviane|Wagner'
+).split('|');
+
+const ANALYST_SURNAMES = [
+  ...SURNAMES,
+  ...(
+    'Albuquerque|Azevedo|Bezerra|Brandão|Castro|Coelho|Correia|Duarte|Fonseca|Gomes|Lacerda|Leite|Lima|' +
+    'Lopes|Macedo|Medeiros|Melo|Miranda|Moura|Pereira|Pinheiro|Queiroz|Rezende|Sampaio|Siqueira|Tavares|Vieira'
+  ).split('|'),
+];
+
+/**
+ * A reviewing analyst of the Ministry of Culture: a first name and two surnames in Title Case, e.g.
+ * `Juliana Moura Tavares` (the pool makes them unique, see analysts.ts).
+ */
+export function analystName(rng: Rng): string {
+  const first = rng.pick(ANALYST_FIRST);
+  const middle = rng.pick(ANALYST_SURNAMES);
+  let last = rng.pick(ANALYST_SURNAMES);
+  while (last === middle) last = rng.pick(ANALYST_SURNAMES);
+  return `${first} ${middle} ${last}`;
 }
 
 function fill(rng: Rng, template: string, city: string, year: number): string {

@@ -65,6 +65,21 @@ export function registerTrainCommand(program: Command): void {
 
 /** Human lines for a training result (also used by the demo). */
 export function describeTraining(r: TrainTaskResult): string[] {
+  if ('bills' in r) {
+    return [
+      `trained ${r.task} on ${n(r.rows)} ${r.dataKind} looks at ${n(r.bills)} bills (${n(r.positives)} became law within 2 years, base rate ${(r.baseRate * 100).toFixed(1)}%) in ${seconds(r.durationMs)}`,
+      `  split by presentation date: train ${n(r.split.train)}, valid ${n(r.split.valid)}, test ${n(r.split.test)} (bills presented ${r.split.testFrom} … ${r.split.testTo}); observed until ${r.asOf}`,
+      ...r.candidates.map(
+        (c) =>
+          `  v${c.version} ${c.algorithm.padEnd(24)} test AUC ${c.test.auc.toFixed(3)}  AP ${c.test.averagePrecision.toFixed(3)}  ` +
+          `precision ${c.test.precision.toFixed(3)}  recall ${c.test.recall.toFixed(3)}  fit ${c.fitSeconds.toFixed(1)} s` +
+          (c.alias ? `  [${c.alias}]` : ''),
+      ),
+      `  baseline (type's rate): test AUC ${r.baseline.auc.toFixed(3)}  AP ${r.baseline.averagePrecision.toFixed(3)}`,
+      `  ${n(r.predictions)} pending bills scored into predictions.bill_outcome`,
+      `  report: ${r.reportHtml}`,
+    ];
+  }
   return [
     `trained ${r.task} on ${n(r.rows)} ${r.dataKind} rows (${n(r.positives)} positives) in ${seconds(r.durationMs)}`,
     `  split by ${r.split.axis === 'period' ? 'accounting period' : 'claim date'}: train ${n(r.split.train)}, valid ${n(r.split.valid)}, test ${n(r.split.test)} (${r.split.testFrom} … ${r.split.testTo})`,

@@ -1,0 +1,490 @@
+// `hardin train bill-outcome`: will this pending bill become law within two years? Reads the bills and their
+// tramitação events from the warehouse, builds the labelled looks (bill-snapshots.ts), splits them by presentation
+// date, fits logistic regression, gradient-boosted trees and a GRU on the same looks, writes the CRISP-DM report
+// with the comparison, registers the three versions (champion and challenger aliases by the rule in
+// fit-bill-candidates.ts) and scores today's pending bills with the champion into predictions.bill_outcome.
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import {
+  Db,
+  ModelError,
+  homePaths,
+  packageVersion,
+  silentProgress,
+  type Config,
+  type Progress,
+} from '../../../core/index.js';
+import { currentVersions, loadManifests } from '../../../lake/index.js';
+import { evaluateBinary, type BinaryEvaluation } from '../../../ml/index.js';
+import { Registry, canonicalJson, type DataSnapshot } from '../../../registry/index.js';
+import { renderCrispDmHtml, renderCrispDmJson, type FeatureDescription } from '../../report/index.js';
+import { BILL_FEATURES, billFeatureColumns } from './bill-features.js';
+import { daysBetween, type BillHistory } from './bill-history.js';
+import { loadBillHistories } from './bill-load.js';
+import { BILL_TASK, predictBillOutcome } from './bill-model.js';
+import { writeBillPredictions } from './bill-predictions.js';
+import { buildBillReport } from './bill-report.js';
+import { pendingSnapshots, trainingSnapshots } from './bill-snapshots.js';
+import { splitByPresentation } from './bill-split.js';
+import { fitBillVocabulary, indexVocabulary } from './bill-vocabulary.js';
+import { fitBillCandidates, type BillCandidate } from './fit-bill-candidates.js';
+
+export interface TrainBillOutcomeOptions {
+  home: string;
+  seed?: number;
+  now?: Date;
+  runId: string;
+  threads?: number;
+  /** 'auto' (default): synthetic when every propositions input came from Hardin's generator. */
+  dataKind?: 'synthetic' | 'real' | 'auto';
+  /** Give the run's winner the champion alias and write its predictions (default true). */
+  promote?: boolean;
+  /** Recurrent network settings (tests use fewer epochs). */
+  rnn?: { cell?: 'gru' | 'lstm'; hidden?: number; epochs?: number; patience?: number };
+  progress?: Progress;
+  duckdb?: Pick<Config, 'duckdbMemoryLimit' | 'duckdbThreads'>;
+}
+
+export interface BillCandidateSummary {
+  name: string;
+  algorithm: string;
+  version: number;
+  alias: 'champion' | 'challenger' | null;
+  fitSeconds: number;
+  iterations: number;
+  valid: { auc: number; averagePrecision: number };
+  test: { auc: number; averagePrecision: number; precision: number; recall: number; threshold: number };
+}
+
+export interface TrainBillOutcomeResult {
+  task: string;
+  dataKind: 'synthetic' | 'real';
+  bills: number;
+  rows: number;
+  positives: number;
+  baseRate: number;
+  asOf: string;
+  split: { train: number; valid: number; test: number; testFrom: string; testTo: string };
+  candidates: BillCandidateSummary[];
+  baseline: { auc: number; averagePrecision: number };
+  champion: string;
+  predictions: number;
+  reportHtml: string;
+  durationMs: number;
+}
+
+const PROPOSITION_DATASETS = ['propositions', 'proposition_authors', 'proposition_themes', 'tramitacoes'];
+
+export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promise<TrainBillOutcomeResult> {
+  const started = performance.now();
+  const seed = options.seed ?? 42;
+  const now = options.now ?? new Date();
+  const progress = options.progress ?? silentProgress;
+  const paths = homePaths(options.home);
+  const duck = {
+    path: paths.warehouse,
+    memoryLimit: options.duckdb?.duckdbMemoryLimit,
+    threads: options.duckdb?.duckdbThreads,
+  };
+
+  progress.start('train bill-outcome: read bills', 1);
+  const db = await Db.open({ ...duck, readOnly: true });
+  const loaded = await loadBillHistories(db).finally(() => db.close());
+  const { histories, asOf } = loaded;
+  const looks = trainingSnapshots(histories, asOf);
+  const positives = looks.labels.reduce((a, b) => a + b, 0);
+  if (looks.snapshots.length < 200 || positives < 20) {
+    throw new ModelError(
+      `train bill-outcome: ${looks.snapshots.length} labelled looks at ${histories.length} bills with ` +
+        `${positives} that became law is too little to train and evaluate; expected at least 200 looks and 20 ` +
+        `laws (the data must span more than the ${730}-day horizon before ${day(asOf)})`,
+    );
+  }
+  const split = splitByPresentation(histories, looks);
+  for (const name of ['train', 'valid', 'test'] as const) {
+    const rows = split[name];
+    if (rows.length === 0 || rows.every((i) => looks.labels[i] === 0)) {
+      throw new ModelError(
+        `train bill-outcome: the ${name} part of the split (bills presented ${day(split.ranges[name].from)} to ` +
+          `${day(split.ranges[name].to)}, ${rows.length} looks) has no bill that became law; more years of data are needed`,
+      );
+    }
+  }
+  const trainBills = [...new Set(split.train.map((i) => looks.bill[i] as number))].map(
+    (b) => histories[b] as BillHistory,
+  );
+  const vocabulary = fitBillVocabulary(trainBills);
+
+  progress.start('train bill-outcome: fit', 3);
+  let stepN = 0;
+  const fitted = await fitBillCandidates(looks.snapshots, looks.labels, split, vocabulary, {
+    seed,
+    threads: options.threads,
+    rnn: options.rnn,
+    onStep: () => progress.update(stepN++),
+  });
+
+  // Baseline: the bill type's rate of becoming law among the training looks.
+  const typeRate = new Map<string, { n: number; p: number }>();
+  for (const i of split.train) {
+    const t = looks.snapshots[i]!.history.typeCode;
+    const r = typeRate.get(t) ?? { n: 0, p: 0 };
+    r.n++;
+    r.p += looks.labels[i] as number;
+    typeRate.set(t, r);
+  }
+  const testY = Uint8Array.from(split.test, (i) => looks.labels[i] as number);
+  const baselineScores = Float64Array.from(split.test, (i) => {
+    const r = typeRate.get(looks.snapshots[i]!.history.typeCode);
+    return r ? (r.p + 1) / (r.n + 20) : 0;
+  });
+  const baseline: BinaryEvaluation = evaluateBinary(testY, baselineScores, 0.5);
+
+  const dataKind =
+    options.dataKind && options.dataKind !== 'auto' ? options.dataKind : await detectDataKind(options.home);
+  const snapshot = await propositionsSnapshot(options.home);
+  const registry = await Registry.open(options.home);
+  const previous = await registry.listVersions(BILL_TASK).catch(() => []);
+  const nextVersion = (previous.length ? Math.max(...previous.map((v) => v.version)) : 0) + 1;
+  const versionOf = new Map(fitted.candidates.map((c, i) => [c.name, nextVersion + i]));
+  const champion = fitted.candidates.find((c) => c.name === fitted.champion.name) as BillCandidate;
+
+  // Today's pending bills, scored by the champion.
+  const pending = pendingSnapshots(histories, asOf);
+  const pendingProbs = predictBillOutcome(champion.artifact, pending);
+
+  const report = buildBillReport({
+    generatedAt: now.toISOString(),
+    dataKind,
+    bills: histories.length,
+    withoutEvents: loaded.withoutEvents,
+    looks: looks.snapshots.length,
+    positives,
+    skippedFinal: looks.skippedFinal,
+    skippedCensored: looks.skippedCensored,
+    asOf,
+    labels: looks.labels,
+    split,
+    byType: [...typeRateAll(looks.snapshots, looks.labels).entries()]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(([group, r]) => ({ group, rows: r.n, positiveRate: r.p / r.n })),
+    features: describeFeatures(looks.snapshots, vocabulary),
+    fitted,
+    baseline,
+    snapshot,
+    championVersion: versionOf.get(champion.name) ?? 0,
+    championSha256: createHash('sha256').update(canonicalJson(champion.artifact)).digest('hex'),
+    history: previous.map((v) => ({
+      version: String(v.version),
+      algorithm: v.algorithm,
+      createdAt: v.createdAt,
+      auc: numberAt(v.metrics, ['test', 'auc']),
+      ap: numberAt(v.metrics, ['test', 'averagePrecision']),
+    })),
+    pendingPredicted: pending.length,
+  });
+  const html = renderCrispDmHtml(report);
+  const json = JSON.parse(renderCrispDmJson(report)) as unknown;
+
+  const summaries: BillCandidateSummary[] = [];
+  for (const c of fitted.candidates) {
+    const registered = await registry.register({
+      name: BILL_TASK,
+      algorithm: c.algorithm,
+      artifact: c.artifact,
+      params: c.params,
+      seed,
+      metrics: {
+        dataKind,
+        valid: figures(c.valid),
+        test: figures(c.test),
+        baseRate: round(positives / looks.snapshots.length, 6),
+        fitSeconds: round(c.fitSeconds, 3),
+        ...(c.epochs.length
+          ? {
+              epochs: c.epochs.map((e) => ({
+                epoch: e.epoch,
+                trainLoss: round(e.trainLoss, 6),
+                validLoss: round(e.validLoss ?? NaN, 6),
+                validAuc: round(e.validAuc ?? NaN, 6),
+              })),
+            }
+          : {}),
+      },
+      featureSchema: featureSchemaOf(c),
+      dataSnapshot: snapshot,
+      codeVersion: packageVersion(),
+      createdAt: now.toISOString(),
+      report: { html, json },
+      trainRunId: options.runId,
+    });
+    if (registered.version !== versionOf.get(c.name)) {
+      throw new ModelError(
+        `train bill-outcome: registered ${c.name} as version ${registered.version}, expected ` +
+          `${versionOf.get(c.name)}; another training run registered a bill-outcome model at the same time — rerun`,
+      );
+    }
+    summaries.push({
+      name: c.name,
+      algorithm: c.algorithm,
+      version: registered.version,
+      alias: null,
+      fitSeconds: round(c.fitSeconds, 3),
+      iterations: c.iterations,
+      valid: { auc: round(c.valid.roc.auc, 4), averagePrecision: round(c.valid.pr.averagePrecision, 4) },
+      test: {
+        auc: round(c.test.roc.auc, 4),
+        averagePrecision: round(c.test.pr.averagePrecision, 4),
+        precision: round(c.test.atThreshold.precision, 4),
+        recall: round(c.test.atThreshold.recall, 4),
+        threshold: round(c.test.atThreshold.threshold, 6),
+      },
+    });
+  }
+
+  if (options.promote !== false) {
+    const at = now.toISOString();
+    const win = summaries.find((s) => s.name === champion.name) as BillCandidateSummary;
+    const runnerUp = [...fitted.candidates]
+      .filter((c) => c.name !== champion.name)
+      .sort((a, b) => b.valid.pr.averagePrecision - a.valid.pr.averagePrecision)[0] as BillCandidate;
+    const lose = summaries.find((s) => s.name === runnerUp.name) as BillCandidateSummary;
+    await registry.promote(BILL_TASK, win.version, { reason: fitted.champion.reason, at });
+    await registry.setAlias(BILL_TASK, 'challenger', lose.version, {
+      reason: 'runner-up of the same training run (validation average precision)',
+      at,
+    });
+    win.alias = 'champion';
+    lose.alias = 'challenger';
+    const rw = await Db.open(duck);
+    try {
+      await writeBillPredictions(rw, {
+        asOf,
+        threshold: champion.artifact.threshold,
+        horizonDays: champion.artifact.horizonDays,
+        modelName: BILL_TASK,
+        modelVersion: win.version,
+        algorithm: champion.algorithm,
+        predictedAt: now,
+        rows: pending.map((s, k) => ({
+          billId: s.history.billId,
+          ageDays: daysBetween(s.history.presentedAt, asOf),
+          eventsUsed: s.events.length,
+          probability: pendingProbs[k] as number,
+        })),
+      });
+    } finally {
+      rw.close();
+    }
+  }
+
+  return {
+    task: BILL_TASK,
+    dataKind,
+    bills: histories.length,
+    rows: looks.snapshots.length,
+    positives,
+    baseRate: round(positives / looks.snapshots.length, 6),
+    asOf: day(asOf),
+    split: {
+      train: split.train.length,
+      valid: split.valid.length,
+      test: split.test.length,
+      testFrom: day(split.ranges.test.from),
+      testTo: day(split.ranges.test.to),
+    },
+    candidates: summaries,
+    baseline: { auc: round(baseline.roc.auc, 4), averagePrecision: round(baseline.pr.averagePrecision, 4) },
+    champion: champion.name,
+    predictions: options.promote !== false ? pending.length : 0,
+    reportHtml: path.join(
+      paths.home,
+      'registry',
+      BILL_TASK,
+      String(versionOf.get(champion.name)),
+      'report.html',
+    ),
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/**
+ * The bill-outcome champion when it was trained on exactly the current propositions in the lake, by this code
+ * version and seed — a re-run of the demo then has nothing to train. Undefined otherwise.
+ */
+export async function upToDateBillChampion(
+  home: string,
+  seed: number,
+): Promise<{ version: number; algorithm: string } | undefined> {
+  const registry = await Registry.open(home);
+  const champion = await registry.getVersion(BILL_TASK, 'champion').catch(() => undefined);
+  if (!champion || champion.seed !== seed || champion.codeVersion !== packageVersion()) return undefined;
+  const key = (s: DataSnapshot) =>
+    JSON.stringify([...s.datasets].sort((a, b) => a.dataset.localeCompare(b.dataset)));
+  if (key(champion.dataSnapshot) !== key(await propositionsSnapshot(home))) return undefined;
+  const check = await registry.verifyArtifact(BILL_TASK, champion.version);
+  return check.status === 'ok' ? { version: champion.version, algorithm: champion.algorithm } : undefined;
+}
+
+/** The current propositions partitions of the lake: what the model was trained on. */
+async function propositionsSnapshot(home: string): Promise<DataSnapshot> {
+  const datasets: DataSnapshot['datasets'] = [];
+  for (const name of PROPOSITION_DATASETS) {
+    const manifests = await loadManifests(path.join(homePaths(home).lake, 'raw', 'camara', name));
+    for (const m of currentVersions(manifests).values()) {
+      datasets.push({
+        dataset: `camara/${name}/${m.partition.key}=${m.partition.value}`,
+        runId: m.runId,
+        sha256: m.input.sha256,
+        rows: m.rows,
+      });
+    }
+  }
+  return { datasets };
+}
+
+async function detectDataKind(home: string): Promise<'synthetic' | 'real'> {
+  const manifests = [];
+  for (const name of PROPOSITION_DATASETS) {
+    const dir = path.join(homePaths(home).lake, 'raw', 'camara', name);
+    manifests.push(...currentVersions(await loadManifests(dir)).values());
+  }
+  return manifests.length > 0 && manifests.every((m) => m.input.synthetic === true) ? 'synthetic' : 'real';
+}
+
+/** What the predict endpoint's caller supplies: the bill and its events (the model computes the rest). */
+function featureSchemaOf(c: BillCandidate) {
+  const vocab = c.artifact.vocabulary;
+  const isRnn = c.artifact.estimator.kind === 'rnn';
+  return [
+    {
+      name: 'type_code',
+      type: 'category' as const,
+      description: 'bill type',
+      descriptionPt: 'tipo da proposição',
+      allowed: vocab.type,
+    },
+    {
+      name: 'author_kind',
+      type: 'category' as const,
+      description: 'first author kind',
+      descriptionPt: 'tipo do primeiro autor',
+      allowed: vocab.authorKind,
+    },
+    {
+      name: 'presented_at',
+      type: 'number' as const,
+      description: 'presentation date (ISO)',
+      descriptionPt: 'data de apresentação',
+    },
+    {
+      name: 'events',
+      type: 'number' as const,
+      description: isRnn
+        ? 'tramitação events up to the cutoff, read as a sequence by the recurrent network'
+        : `tramitação events up to the cutoff, summarised into ${BILL_FEATURES.length} aggregate features`,
+      descriptionPt: isRnn
+        ? 'eventos de tramitação até o corte, lidos em sequência pela rede recorrente'
+        : `eventos de tramitação até o corte, resumidos em ${BILL_FEATURES.length} agregados`,
+    },
+  ];
+}
+
+function describeFeatures(
+  snapshots: Parameters<typeof billFeatureColumns>[0],
+  vocabulary: Parameters<typeof indexVocabulary>[0],
+): FeatureDescription[] {
+  const columns = billFeatureColumns(snapshots, indexVocabulary(vocabulary));
+  return BILL_FEATURES.map((f) => {
+    const values = columns[f.name] as Float64Array;
+    if (f.kind === 'category') {
+      const counts = new Map<number, number>();
+      for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+      const levelsOf = levelNames(f.name, vocabulary);
+      const top = [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+        .slice(0, 5)
+        .map(([code, n]) => ({ value: levelsOf(code), share: n / values.length }));
+      return {
+        name: f.name,
+        description: f.descriptionPt ?? f.description,
+        type: 'categorical' as const,
+        missingShare: 0,
+        summary: { kind: 'categorical' as const, top, distinct: counts.size },
+      };
+    }
+    const sorted = Float64Array.from(values).sort();
+    return {
+      name: f.name,
+      description: f.descriptionPt ?? f.description,
+      type: sorted.every((v) => v === 0 || v === 1) ? ('boolean' as const) : ('numeric' as const),
+      missingShare: 0,
+      summary: {
+        kind: 'numeric' as const,
+        min: round(sorted[0] ?? NaN, 2),
+        median: round(sorted[Math.floor(sorted.length / 2)] ?? NaN, 2),
+        max: round(sorted[sorted.length - 1] ?? NaN, 2),
+      },
+    };
+  });
+}
+
+function levelNames(feature: string, vocabulary: Parameters<typeof indexVocabulary>[0]) {
+  const field = (
+    {
+      type: 'type',
+      author_kind: 'authorKind',
+      author_party: 'authorParty',
+      theme: 'theme',
+      last_situation: 'situation',
+      last_organ_kind: 'organKind',
+      last_regime: 'regime',
+    } as const
+  )[feature as 'type'];
+  return (code: number) =>
+    code === 0 ? 'outro' : code === 1 ? '(vazio)' : (vocabulary[field]?.[code - 2] ?? String(code));
+}
+
+function typeRateAll(snapshots: { history: BillHistory }[], labels: Uint8Array) {
+  const m = new Map<string, { n: number; p: number }>();
+  snapshots.forEach((s, i) => {
+    const r = m.get(s.history.typeCode) ?? { n: 0, p: 0 };
+    r.n++;
+    r.p += labels[i] as number;
+    m.set(s.history.typeCode, r);
+  });
+  return m;
+}
+
+function figures(e: BinaryEvaluation) {
+  return {
+    auc: round(e.roc.auc, 6),
+    averagePrecision: round(e.pr.averagePrecision, 6),
+    brier: round(e.calibration.brier, 6),
+    logLoss: round(e.logLoss, 6),
+    accuracy: round(e.atThreshold.accuracy, 6),
+    errorRate: round(e.atThreshold.errorRate, 6),
+    precision: round(e.atThreshold.precision, 6),
+    recall: round(e.atThreshold.recall, 6),
+    f1: round(e.atThreshold.f1, 6),
+    threshold: round(e.atThreshold.threshold, 6),
+    n: e.n,
+    positives: e.positives,
+  };
+}
+
+function numberAt(obj: unknown, keys: string[]): number {
+  let v: unknown = obj;
+  for (const k of keys) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return typeof v === 'number' ? v : NaN;
+}
+
+function day(ms: number): string {
+  return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '?';
+}
+
+function round(x: number, digits: number): number {
+  if (!Number.isFinite(x)) return x;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

@@ -13,8 +13,10 @@ import {
   writeFileAtomic,
 } from '../../core/index.js';
 import {
+  generateBills,
   generateCeap,
   generateSalic,
+  type GenerateBillsResult,
   type GenerateCeapResult,
   type GenerateSalicResult,
 } from '../../sources/index.js';
@@ -22,10 +24,13 @@ import {
   describeSalicEvaluation,
   evaluateCeap,
   evaluateSalic,
+  ingestPropositionFiles,
   ingestSalicExtracts,
   runDetect,
   StepTimer,
+  trainBillOutcome,
   trainGlosa,
+  upToDateBillChampion,
   upToDateGlosaChampion,
 } from '../../pipelines/index.js';
 import { createOutput, n, seconds } from '../output.js';
@@ -85,6 +90,15 @@ export function registerDemoCommand(program: Command): void {
         out.info(
           `generated ${n(salicGenerated.projects)} synthetic SALIC projects (${n(salicGenerated.budgetLines)} budget lines) in ${salicDir}`,
         );
+        const billsDir = path.join(config.home, 'demo-bills');
+        const billsGenerated = await timer.step(
+          'generate bills',
+          () => generateBillsOnce(billsDir, o),
+          (g) => ({ bills: g.bills, events: g.events, becameLaw: g.becameLaw }),
+        );
+        out.info(
+          `generated ${n(billsGenerated.bills)} synthetic Câmara bills (${n(billsGenerated.events)} tramitação events, ${n(billsGenerated.becameLaw)} became law) in ${billsDir}`,
+        );
         const ingested = await timer.step(
           'ingest',
           () =>
@@ -111,6 +125,18 @@ export function registerDemoCommand(program: Command): void {
         for (const r of salicIngested.results) {
           out.info(`salic ${r.dataset}: ${r.status === 'unchanged' ? 'unchanged' : `${n(r.rows)} rows`}`);
         }
+        const billsIngested = await timer.step(
+          'ingest bills',
+          () => ingestPropositionFiles({ home: config.home, dir: billsDir, duckdb: config }),
+          (r) => ({
+            rows: r.results.reduce((s, x) => s + x.rows, 0),
+            quarantined: r.results.reduce((s, x) => s + x.quarantined, 0),
+          }),
+        );
+        out.info(
+          `bills: ${billsIngested.results.filter((r) => r.status === 'unchanged').length} files unchanged, ` +
+            `${n(billsIngested.results.reduce((s, r) => s + (r.status === 'written' ? r.rows : 0), 0))} rows written`,
+        );
         const built = await timer.step(
           'build',
           () => build(config, runId, Boolean(o.json)),
@@ -152,6 +178,27 @@ export function registerDemoCommand(program: Command): void {
             );
         if (upToDate) {
           out.info(`glosa models up to date: v${upToDate.version} (${upToDate.algorithm}) is the champion`);
+        }
+        const billsUpToDate = await upToDateBillChampion(config.home, o.seed);
+        const billsTrained = billsUpToDate
+          ? undefined
+          : await timer.step(
+              'train bills',
+              () =>
+                trainBillOutcome({
+                  home: config.home,
+                  runId,
+                  seed: o.seed,
+                  dataKind: 'synthetic',
+                  duckdb: config,
+                  progress: createProgress(!o.json),
+                }),
+              (t) => ({ rows: t.rows, versions: t.candidates.length }),
+            );
+        if (billsUpToDate) {
+          out.info(
+            `bill-outcome models up to date: v${billsUpToDate.version} (${billsUpToDate.algorithm}) is the champion`,
+          );
         }
         await logRun(config.home, runId, 'demo', timer);
         const summary = {
@@ -196,9 +243,17 @@ export function registerDemoCommand(program: Command): void {
               })),
             robustMeetsTarget: salicEvaluation.robustMeetsTarget,
           },
-          models: trained
-            ? { glosa: { trained: true, ...trained } }
-            : { glosa: { trained: false, champion: upToDate } },
+          bills: {
+            bills: billsGenerated.bills,
+            events: billsGenerated.events,
+            becameLaw: billsGenerated.becameLaw,
+          },
+          models: {
+            glosa: trained ? { trained: true, ...trained } : { trained: false, champion: upToDate },
+            'bill-outcome': billsTrained
+              ? { trained: true, ...billsTrained }
+              : { trained: false, champion: billsUpToDate },
+          },
           steps: timer.steps,
         };
         out.result(summary, () =>
@@ -210,6 +265,7 @@ export function registerDemoCommand(program: Command): void {
             ...describeEvaluation(evaluation).map((l) => `  ${l}`),
             ...describeSalicEvaluation(salicEvaluation).map((l) => `  ${l}`),
             ...(trained ? describeTraining(trained).map((l) => `  ${l}`) : []),
+            ...(billsTrained ? describeTraining(billsTrained).map((l) => `  ${l}`) : []),
           ].join('\n'),
         );
       } catch (error) {
@@ -260,6 +316,22 @@ async function generateSalicOnce(dir: string, o: DemoOptions): Promise<GenerateS
   }
   await fs.rm(dir, { recursive: true, force: true });
   const result = await generateSalic({ outDir: dir, seed: key.seed, scale: key.scale, api: false });
+  await writeFileAtomic(stamp, JSON.stringify({ key, result }, null, 2));
+  return result;
+}
+
+/** Generates the demo's Câmara bills unless the same seed/scale were generated already. */
+async function generateBillsOnce(dir: string, o: DemoOptions): Promise<GenerateBillsResult> {
+  const stamp = path.join(dir, 'generated.json');
+  // Bills' scale 1 ≈ 4,000 bills a year over 2019–2023, observed on 2024-12-31; the generator caps at 10.
+  const key = { seed: o.seed, scale: Math.min(o.scale, 10), format: 1 };
+  if (await exists(stamp)) {
+    const prev = await readJson<{ key: typeof key; result: GenerateBillsResult }>(stamp);
+    const filesExist = await Promise.all(prev.result.files.map((f) => exists(f.path)));
+    if (JSON.stringify(prev.key) === JSON.stringify(key) && filesExist.every(Boolean)) return prev.result;
+  }
+  await fs.rm(dir, { recursive: true, force: true });
+  const result = await generateBills({ outDir: dir, seed: key.seed, scale: key.scale });
   await writeFileAtomic(stamp, JSON.stringify({ key, result }, null, 2));
   return result;
 }

@@ -32,6 +32,14 @@ describe('hardin CLI contract', () => {
     expect(summary.evaluation[0]).toMatchObject({ detector: 'monthly_subquota_limit' });
     expect(summary.evaluation[0].recall).toBeGreaterThanOrEqual(0.95);
     expect(summary.evaluation[0].precision).toBeGreaterThanOrEqual(0.9);
+    // the Câmara bills (at least 0.15 of a real volume) and their three outcome models
+    expect(summary.bills.bills).toBeGreaterThan(2500);
+    expect(summary.models['bill-outcome'].trained).toBe(true);
+    expect(summary.models['bill-outcome'].candidates.map((c: { algorithm: string }) => c.algorithm)).toEqual([
+      'logistic-regression',
+      'gradient-boosted-trees',
+      'gru',
+    ]);
   });
 
   it('re-running the demo reuses the generated files and the lake reports them unchanged', () => {

@@ -323,8 +323,9 @@ async function generateSalicOnce(dir: string, o: DemoOptions): Promise<GenerateS
 /** Generates the demo's Câmara bills unless the same seed/scale were generated already. */
 async function generateBillsOnce(dir: string, o: DemoOptions): Promise<GenerateBillsResult> {
   const stamp = path.join(dir, 'generated.json');
-  // Bills' scale 1 ≈ 4,000 bills a year over 2019–2023, observed on 2024-12-31; the generator caps at 10.
-  const key = { seed: o.seed, scale: Math.min(o.scale, 10), format: 1 };
+  // Bills' scale 1 ≈ 4,000 bills a year over 2019–2023, observed on 2024-12-31; the generator caps at 10. Below
+  // 0.15 (≈ 3,000 bills) too few become law to train and test the bill-outcome models, so that is the floor.
+  const key = { seed: o.seed, scale: Math.min(Math.max(o.scale, 0.15), 10), format: 1 };
   if (await exists(stamp)) {
     const prev = await readJson<{ key: typeof key; result: GenerateBillsResult }>(stamp);
     const filesExist = await Promise.all(prev.result.files.map((f) => exists(f.path)));

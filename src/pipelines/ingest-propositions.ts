@@ -9,17 +9,15 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  Db,
   SourceError,
   UsageError,
   homePaths,
-  quoteLiteral,
   sha256File,
   silentProgress,
   type Config,
   type Progress,
 } from '../core/index.js';
-import { Lake, type Manifest } from '../lake/index.js';
+import type { Manifest } from '../lake/index.js';
 import {
   PROPOSITION_BULK_DATASETS,
   PROPOSITION_DATASETS_ORDER,
@@ -38,6 +36,9 @@ import {
   type PropositionDataset,
   type PropositionQuarantineSample,
 } from '../sources/index.js';
+import { commitParsedCsv, type StagedCsvInput } from './commit-parsed-csv.js';
+import { commitStagedApi } from './commit-staged-api.js';
+import { stepProgress } from './step-progress.js';
 
 /** Written by the synthetic bills generator beside the files it makes. */
 export const BILLS_GROUND_TRUTH_FILE = 'bills-ground-truth.csv';
@@ -284,7 +285,6 @@ export async function ingestPropositionsApi(
   const baseUrl = camaraApiBaseUrl(options.baseUrl);
   const { key, batch, types } = camaraApiRun({ ...options, baseUrl, until });
   const dir = path.join(homePaths(options.home).downloads, 'camara-api', key);
-  let step = '';
   const staged = await stageCamaraApi({
     ...options.http,
     baseUrl,
@@ -297,47 +297,28 @@ export async function ingestPropositionsApi(
     pageSize: options.pageSize,
     tramitacoes: options.tramitacoes,
     concurrency: options.concurrency,
-    onStep: (name, done, total) => {
-      if (name !== step) {
-        step = name;
-        progress.start(`camara api ${name}`, Math.max(total, 1));
-      }
-      progress.update(done);
-    },
+    onStep: stepProgress(progress, 'camara api'),
   });
   progress.stop();
-  const results: IngestPropositionResult[] = [];
-  const warnings = [...staged.warnings];
-  for (const d of staged.datasets) {
-    if (d.records + d.rejected === 0) {
-      warnings.push(
-        `camara api: no ${d.dataset} records (${d.url}, ${options.since}..${until}): nothing written`,
-      );
-      continue;
-    }
-    results.push(
-      await ingestStaged({
+  const committed = await commitStagedApi(
+    staged.datasets,
+    dir,
+    (d) => `camara api: no ${d.dataset} records (${d.url}, ${options.since}..${until}): nothing written`,
+    (d, csv) =>
+      ingestStaged({
         home: options.home,
         now: options.now,
         progress: options.progress,
         duckdb: options.duckdb,
+        ...csv,
         dataset: d.dataset,
-        file: d.csv,
         batch,
-        sha256: d.sha256,
         inputName: `camara-api ${d.dataset} ${options.since}..${until}`,
-        url: d.url,
         vintage: 'api-v2',
-        allowMeta: true,
-        extraRejectsFile: d.rejects,
-        extraRejects: d.rejected,
       }),
-    );
-  }
-  // Everything is in the lake: the next run reads the API afresh.
-  await fs.rm(dir, { recursive: true, force: true });
+  );
   return {
-    results,
+    results: committed.results,
     batch,
     windows: staged.windows,
     pages: staged.pages,
@@ -345,31 +326,18 @@ export async function ingestPropositionsApi(
     requests: staged.requests,
     resumed: staged.resumed,
     detailsReused: staged.detailsReused,
-    warnings,
+    warnings: [...staged.warnings, ...committed.warnings],
     durationMs: Date.now() - started,
   };
 }
 
-interface StagedInput {
-  home: string;
+interface StagedInput extends StagedCsvInput {
   dataset: PropositionDataset | undefined;
-  file: string;
   batch: string;
   sha256: string;
-  inputName: string;
-  url?: string;
-  synthetic?: boolean;
-  vintage: string;
-  allowMeta?: boolean;
-  extraRejectsFile?: string | undefined;
-  extraRejects?: number;
-  now?: Date | undefined;
-  runId?: string;
-  progress?: Progress | undefined;
-  duckdb?: DuckOptions | undefined;
 }
 
-/** One CSV (bulk file or staged file) → one partition of `camara/<dataset>`. */
+/** One CSV (bulk file or staged file) → one partition of `camara/<dataset>` (commit-parsed-csv.ts). */
 async function ingestStaged(input: StagedInput): Promise<IngestPropositionResult> {
   const started = Date.now();
   if (!BATCH.test(input.batch)) {
@@ -377,109 +345,33 @@ async function ingestStaged(input: StagedInput): Promise<IngestPropositionResult
       `camara propositions: batch ${JSON.stringify(input.batch)} is not allowed: expected [a-z0-9_-]+`,
     );
   }
-  const progress = input.progress ?? silentProgress;
   const header = await loadPropositionHeader(input.file, input.dataset, {
     allowMeta: input.allowMeta ?? false,
   });
   const dataset = header.dataset;
-  const bytes = (await fs.stat(input.file)).size;
-  const partition = { key: 'batch', value: input.batch };
-  const inputInfo: Manifest['input'] = {
-    name: input.inputName,
-    sha256: input.sha256,
-    bytes,
-    url: input.url,
-    ...(input.synthetic ? { synthetic: true } : {}),
-  };
-  const lake = await Lake.open(input.home);
-  try {
-    const known = await lake.currentPartition('camara', dataset, 'batch', input.batch);
-    if (known?.input.sha256 === input.sha256) return unchanged(known, dataset, started, header.warnings);
-    const staging = await lake.createStaging(input.runId);
-    try {
-      const db = await Db.open({
-        memoryLimit: input.duckdb?.duckdbMemoryLimit ?? '2GB',
-        threads: input.duckdb?.duckdbThreads ?? 2,
-      });
-      let parsed: Awaited<ReturnType<typeof parsePropositionCsv>>;
-      try {
-        await db.run(`SET temp_directory = ${quoteLiteral(path.join(staging.dir, 'duckdb-tmp'))}`);
-        progress.start(`parse ${input.inputName}`, 1);
-        parsed = await parsePropositionCsv({
-          db,
-          file: input.file,
-          header,
-          sha256: input.sha256,
-          origin: input.inputName,
-          dataFile: path.join(staging.dir, 'data.parquet'),
-          quarantineFile: path.join(staging.dir, 'quarantine.parquet'),
-          extraRejectsFile: input.extraRejectsFile,
-          extraRejects: input.extraRejects,
-        });
-        progress.update(1);
-      } finally {
-        progress.stop();
-        db.close();
-      }
-      if (parsed.records + parsed.quarantined === 0) {
-        throw new SourceError(`camara ${dataset}: ${input.inputName} has a header but no data rows`);
-      }
-      const commit = await lake.commitPartition({
-        source: 'camara',
-        dataset,
-        partition,
-        runId: staging.runId,
-        input: inputInfo,
-        vintage: input.vintage,
-        schema: propositionLakeSchema(dataset),
-        dataFile: path.join(staging.dir, 'data.parquet'),
-        rows: parsed.rows,
-        quarantineFile: parsed.quarantineFile,
-        quarantinedRows: parsed.quarantined,
-        warnings: parsed.warnings,
-        now: input.now ?? new Date(),
-      });
-      return {
-        status: commit.status,
-        runId: commit.manifest.runId,
-        dataset,
-        batch: input.batch,
-        input: inputInfo,
-        version: commit.manifest.version,
-        vintage: input.vintage,
-        rows: parsed.rows,
-        quarantined: parsed.quarantined,
-        quarantineSamples: parsed.samples,
-        warnings: parsed.warnings,
-        durationMs: Date.now() - started,
-      };
-    } catch (error) {
-      await lake.discardStaging(staging.runId);
-      throw error;
-    }
-  } finally {
-    await lake.close();
-  }
-}
-
-function unchanged(
-  m: Manifest,
-  dataset: PropositionDataset,
-  started: number,
-  warnings: string[],
-): IngestPropositionResult {
-  return {
-    status: 'unchanged',
-    runId: m.runId,
+  const committed = await commitParsedCsv<PropositionQuarantineSample>({
+    run: input,
+    source: 'camara',
     dataset,
-    batch: m.partition.value,
-    input: m.input,
-    version: m.version,
-    vintage: m.vintage,
-    rows: m.rows,
-    quarantined: m.quarantinedRows,
-    quarantineSamples: [],
-    warnings: [...warnings, `same input as version ${m.version} (run ${m.runId}): nothing to do`],
-    durationMs: Date.now() - started,
-  };
+    partition: { key: 'batch', value: input.batch },
+    file: input.file,
+    input: { name: input.inputName, sha256: input.sha256, url: input.url, synthetic: input.synthetic },
+    schema: propositionLakeSchema(dataset),
+    vintage: input.vintage,
+    headerWarnings: header.warnings,
+    started,
+    parse: (db, files) =>
+      parsePropositionCsv({
+        db,
+        file: input.file,
+        header,
+        sha256: input.sha256,
+        origin: input.inputName,
+        ...files,
+        extraRejectsFile: input.extraRejectsFile,
+        extraRejects: input.extraRejects,
+      }),
+  });
+  const { status, runId, partitionValue, ...rest } = committed;
+  return { status, runId, dataset, batch: partitionValue, ...rest };
 }

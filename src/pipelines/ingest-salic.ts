@@ -8,17 +8,15 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import {
-  Db,
   SourceError,
   UsageError,
   homePaths,
-  quoteLiteral,
   sha256File,
   silentProgress,
   type Config,
   type Progress,
 } from '../core/index.js';
-import { Lake, type Manifest } from '../lake/index.js';
+import type { Manifest } from '../lake/index.js';
 import {
   SALIC_DATASETS,
   SALIC_EXTRACT_DATASETS,
@@ -31,9 +29,11 @@ import {
   type SalicDataset,
   type SalicExtractDataset,
   type SalicHttpOptions,
-  type SalicParseResult,
   type SalicQuarantineSample,
 } from '../sources/salic/index.js';
+import { commitParsedCsv, type StagedCsvInput } from './commit-parsed-csv.js';
+import { commitStagedApi } from './commit-staged-api.js';
+import { stepProgress } from './step-progress.js';
 
 export interface IngestSalicOptions {
   home: string;
@@ -196,7 +196,6 @@ export async function ingestSalicApi(options: IngestSalicApiOptions): Promise<In
     .digest('hex')
     .slice(0, 16);
   const dir = path.join(homePaths(options.home).downloads, 'salic-api', key);
-  let step = '';
   const staged = await stageSalicApi({
     ...options.http,
     baseUrl,
@@ -205,175 +204,75 @@ export async function ingestSalicApi(options: IngestSalicApiOptions): Promise<In
     since: options.since,
     details: options.details,
     catalogs: options.catalogs,
-    onStep: (name, done, total) => {
-      if (name !== step) {
-        step = name;
-        progress.start(`salic api ${name}`, Math.max(total, 1));
-      }
-      progress.update(done);
-    },
+    onStep: stepProgress(progress, 'salic api'),
   });
   progress.stop();
-  const results: IngestSalicResult[] = [];
-  const warnings = [...staged.warnings];
-  for (const d of staged.datasets) {
-    if (d.records + d.rejected === 0) {
-      warnings.push(`salic api: no ${d.dataset} records (${d.url}): nothing written`);
-      continue;
-    }
-    results.push(
-      await ingestStaged({
+  const committed = await commitStagedApi(
+    staged.datasets,
+    dir,
+    (d) => `salic api: no ${d.dataset} records (${d.url}): nothing written`,
+    (d, csv) =>
+      ingestStaged({
         ...options,
+        ...csv,
         dataset: d.dataset,
-        file: d.csv,
         partition: 'api',
-        sha256: d.sha256,
         inputName: `salic-api ${d.dataset}`,
-        url: d.url,
         vintage: 'api-v1',
-        allowMeta: true,
-        extraRejectsFile: d.rejects,
-        extraRejects: d.rejected,
       }),
-    );
-  }
-  // Everything is in the lake: the next run reads the API afresh.
-  await fs.rm(dir, { recursive: true, force: true });
+  );
   return {
-    results,
+    results: committed.results,
     pages: staged.pages,
     projects: staged.projects,
     requests: staged.requests,
     resumedFrom: staged.resumedFrom,
-    warnings,
+    warnings: [...staged.warnings, ...committed.warnings],
     durationMs: Date.now() - started,
   };
 }
 
-interface StagedInput {
-  home: string;
+interface StagedInput extends StagedCsvInput {
   dataset: SalicDataset;
-  file: string;
   partition: string;
   /** Precomputed identity (API: CSV + rejects); the file's sha256 otherwise. */
   sha256: string | undefined;
-  inputName: string;
-  url?: string;
-  synthetic?: boolean;
-  vintage: string;
-  allowMeta?: boolean;
-  extraRejectsFile?: string | undefined;
-  extraRejects?: number;
-  now?: Date;
-  runId?: string;
-  progress?: Progress;
-  duckdb?: Pick<Config, 'duckdbMemoryLimit' | 'duckdbThreads'>;
 }
 
-/** One CSV (extract or staged API file) → one partition of `salic/<dataset>`. */
+/** One CSV (extract or staged API file) → one partition of `salic/<dataset>` (commit-parsed-csv.ts). */
 async function ingestStaged(input: StagedInput): Promise<IngestSalicResult> {
   const started = Date.now();
-  const progress = input.progress ?? silentProgress;
   const header = await loadSalicHeader(input.file, input.dataset, { allowMeta: input.allowMeta ?? false });
   const sha256 = input.sha256 ?? (await sha256File(input.file));
-  const bytes = (await fs.stat(input.file)).size;
-  const partition = { key: 'source' as const, value: input.partition };
-  const inputInfo: Manifest['input'] = {
-    name: input.inputName,
-    sha256,
-    bytes,
-    url: input.url,
-    ...(input.synthetic ? { synthetic: true } : {}),
-  };
-  const lake = await Lake.open(input.home);
-  try {
-    const known = await lake.currentPartition('salic', input.dataset, 'source', input.partition);
-    if (known?.input.sha256 === sha256) return unchanged(known, input.dataset, started, header.warnings);
-    const staging = await lake.createStaging(input.runId);
-    try {
-      const db = await Db.open({
-        memoryLimit: input.duckdb?.duckdbMemoryLimit ?? '2GB',
-        threads: input.duckdb?.duckdbThreads ?? 2,
-      });
-      let parsed: SalicParseResult;
-      try {
-        await db.run(`SET temp_directory = ${quoteLiteral(path.join(staging.dir, 'duckdb-tmp'))}`);
-        progress.start(`parse ${input.inputName}`, 1);
-        parsed = await parseSalicCsv({
-          db,
-          file: input.file,
-          header,
-          sha256,
-          origin: input.inputName,
-          dataFile: path.join(staging.dir, 'data.parquet'),
-          quarantineFile: path.join(staging.dir, 'quarantine.parquet'),
-          extraRejectsFile: input.extraRejectsFile,
-          extraRejects: input.extraRejects,
-        });
-        progress.update(1);
-      } finally {
-        progress.stop();
-        db.close();
-      }
-      if (parsed.records + parsed.quarantined === 0) {
-        throw new SourceError(`salic ${input.dataset}: ${input.inputName} has a header but no data rows`);
-      }
-      const commit = await lake.commitPartition({
-        source: 'salic',
-        dataset: input.dataset,
-        partition,
-        runId: staging.runId,
-        input: inputInfo,
-        vintage: input.vintage,
-        schema: [...salicLakeSchema(input.dataset), { name: 'source', type: 'VARCHAR (partition)' }],
-        dataFile: path.join(staging.dir, 'data.parquet'),
-        rows: parsed.rows,
-        quarantineFile: parsed.quarantineFile,
-        quarantinedRows: parsed.quarantined,
-        warnings: parsed.warnings,
-        now: input.now ?? new Date(),
-      });
-      return {
-        status: commit.status,
-        runId: commit.manifest.runId,
-        dataset: input.dataset,
-        partition,
-        input: inputInfo,
-        version: commit.manifest.version,
-        vintage: input.vintage,
-        rows: parsed.rows,
-        quarantined: parsed.quarantined,
-        quarantineSamples: parsed.samples,
-        warnings: parsed.warnings,
-        durationMs: Date.now() - started,
-      };
-    } catch (error) {
-      await lake.discardStaging(staging.runId);
-      throw error;
-    }
-  } finally {
-    await lake.close();
-  }
-}
-
-function unchanged(
-  m: Manifest,
-  dataset: SalicDataset,
-  started: number,
-  warnings: string[],
-): IngestSalicResult {
+  const committed = await commitParsedCsv<SalicQuarantineSample>({
+    run: input,
+    source: 'salic',
+    dataset: input.dataset,
+    partition: { key: 'source', value: input.partition },
+    file: input.file,
+    input: { name: input.inputName, sha256, url: input.url, synthetic: input.synthetic },
+    schema: [...salicLakeSchema(input.dataset), { name: 'source', type: 'VARCHAR (partition)' }],
+    vintage: input.vintage,
+    headerWarnings: header.warnings,
+    started,
+    parse: (db, files) =>
+      parseSalicCsv({
+        db,
+        file: input.file,
+        header,
+        sha256,
+        origin: input.inputName,
+        ...files,
+        extraRejectsFile: input.extraRejectsFile,
+        extraRejects: input.extraRejects,
+      }),
+  });
+  const { status, runId, partitionValue, ...rest } = committed;
   return {
-    status: 'unchanged',
-    runId: m.runId,
-    dataset,
-    partition: { key: 'source', value: m.partition.value },
-    input: m.input,
-    version: m.version,
-    vintage: m.vintage,
-    rows: m.rows,
-    quarantined: m.quarantinedRows,
-    quarantineSamples: [],
-    warnings: [...warnings, `same input as version ${m.version} (run ${m.runId}): nothing to do`],
-    durationMs: Date.now() - started,
+    status,
+    runId,
+    dataset: input.dataset,
+    partition: { key: 'source', value: partitionValue },
+    ...rest,
   };
 }

@@ -1,7 +1,7 @@
 // Sources: fetch and parse the portals' raw formats (no lake writes here; pipelines join sources and lake).
 export * from './camara/index.js';
 export * from './salic/index.js';
-export * from './http.js';
+export * from './http/index.js';
 export * from './zip.js';
 export {
   generateCeap,

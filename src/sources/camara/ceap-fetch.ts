@@ -1,6 +1,6 @@
 // Where the Câmara publishes CEAP yearly files, and how to fetch one to a local staged file.
 import path from 'node:path';
-import { downloadToFile, type DownloadOptions } from '../http.js';
+import { downloadToFile, type DownloadOptions } from '../http/index.js';
 
 export const CEAP_DEFAULT_BASE_URL = 'https://www.camara.leg.br/cotas';
 

@@ -1,9 +1,8 @@
 // The resumable checkpoint of a paged SALIC listing: the next offset to read, saved after each page has been
-// handed to (and durably written by) the consumer. A crashed run resumes at that offset: pages before it are not
-// fetched again (no duplicates), pages after it are (no gaps). A page written but not yet checkpointed is fetched
-// again on resume, so consumers write each page idempotently (e.g. one file per offset).
-import fs from 'node:fs/promises';
-import { SourceError, writeFileAtomic } from '../../core/index.js';
+// handed to (and durably written by) the consumer, through the shared checkpoint stores (../http/checkpoint.ts:
+// atomic file, or memory). A crashed run resumes at that offset; a page written but not yet checkpointed is
+// fetched again on resume, so consumers write each page idempotently (one file per offset).
+import { fileCheckpoint, memoryCheckpoint, type CheckpointStore } from '../http/index.js';
 
 export interface SalicCheckpoint {
   format: 'hardin-salic-checkpoint/1';
@@ -19,58 +18,21 @@ export interface SalicCheckpoint {
   complete: boolean;
 }
 
-export interface SalicCheckpointStore {
-  load(): Promise<SalicCheckpoint | undefined>;
-  save(checkpoint: SalicCheckpoint): Promise<void>;
-}
+export type SalicCheckpointStore = CheckpointStore<SalicCheckpoint>;
 
 /** A checkpoint kept in a JSON file, written atomically (temp + fsync + rename). */
 export function salicFileCheckpoint(file: string): SalicCheckpointStore {
-  return {
-    async load() {
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        throw new SourceError(`salic api: checkpoint ${file} is not valid JSON; delete it to start over`, {
-          cause: error,
-        });
-      }
-      if (!isCheckpoint(parsed)) {
-        throw new SourceError(
-          `salic api: checkpoint ${file} is not a hardin-salic-checkpoint/1 file; delete it to start over`,
-        );
-      }
-      return parsed;
-    },
-    async save(checkpoint) {
-      await writeFileAtomic(file, `${JSON.stringify(checkpoint, null, 2)}\n`);
-    },
-  };
+  return fileCheckpoint({ file, source: 'salic api', format: 'hardin-salic-checkpoint/1', isValid });
 }
 
 /** A checkpoint kept in memory (tests, one-shot reads); `current` shows the last saved state. */
 export function salicMemoryCheckpoint(initial?: SalicCheckpoint): SalicCheckpointStore & {
   current: SalicCheckpoint | undefined;
 } {
-  const store = {
-    current: initial,
-    load: async () => store.current,
-    save: async (checkpoint: SalicCheckpoint) => {
-      store.current = { ...checkpoint };
-    },
-  };
-  return store;
+  return memoryCheckpoint(initial);
 }
 
-function isCheckpoint(value: unknown): value is SalicCheckpoint {
+function isValid(value: unknown): value is SalicCheckpoint {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   return (

@@ -1,168 +1,29 @@
-// JSON over HTTP for the SALIC API: Node fetch, a polite pace (default 5 requests/s, shared by every call made
-// through one client), retries with exponential backoff + seeded jitter on 429/5xx/timeouts/network errors and
-// truncated or unparseable bodies, honouring Retry-After. A 404 is an answer, not a failure (the API says "not
-// found" for an empty page or a project without fundraising), so it is returned to the caller when asked.
-import { HardinError, NotFoundError, Rng, UsageError } from '../../core/index.js';
-import { parseRetryAfter } from '../http.js';
+// The SALIC API's HTTP client: the shared JSON client (../http/api-client.ts: pace, retries honouring
+// Retry-After, timeouts, truncated-body detection, User-Agent) with SALIC's profile — a polite 5 requests/s by
+// default, HAL JSON, and error bodies `{message, message_code}`. A 404 is an answer, not a failure (the API says
+// "not found" for an empty page or a project without fundraising), so it is returned to the caller when asked.
+import { ApiClient, type ApiClientOptions, type ApiProfile, type ApiResponse } from '../http/index.js';
 
-export interface SalicHttpOptions {
-  /** Upper bound of the request rate, retries included (default 5 per second). */
-  requestsPerSecond?: number;
-  /** Attempts per request in total (default 5). */
-  attempts?: number;
-  /** First backoff in ms (default 500), doubled each retry, times a jitter in [0.5, 1.5). */
-  baseDelayMs?: number;
-  /** Upper bound of one wait, Retry-After included (default 60 s). */
-  maxDelayMs?: number;
-  /** One attempt (headers and body) is abandoned after this many ms (default 30 s). */
-  timeoutMs?: number;
-  /** Seed of the jitter (default 1): runs are reproducible. */
-  seed?: number;
-  /** Injected for tests: waiting and a monotonic clock in ms. */
-  sleep?: (ms: number) => Promise<void>;
-  now?: () => number;
-  fetch?: typeof fetch;
-  onRetry?: (event: { url: string; attempt: number; reason: string; delayMs: number }) => void;
-}
+export type SalicHttpOptions = ApiClientOptions;
+export type SalicResponse = ApiResponse;
 
-export interface SalicResponse {
-  url: string;
-  status: number;
-  body: unknown;
-}
+export const SALIC_API_PROFILE: ApiProfile = {
+  name: 'salic api',
+  accept: 'application/hal+json, application/json',
+  defaults: { requestsPerSecond: 5, attempts: 5, baseDelayMs: 500, maxDelayMs: 60_000, timeoutMs: 30_000 },
+  /** `Max limit paging exceeded` from `{message, message_code}`. */
+  errorMessage: (body) =>
+    body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
+      ? body.message
+      : undefined,
+};
 
-const DEFAULTS = {
-  requestsPerSecond: 5,
-  attempts: 5,
-  baseDelayMs: 500,
-  maxDelayMs: 60_000,
-  timeoutMs: 30_000,
-} as const;
-
-const RETRYABLE = new Set([408, 425, 429, 500, 502, 503, 504]);
-
-/** One client per run: it owns the pace, the jitter stream and the request count. */
-export class SalicHttpClient {
-  /** HTTP requests sent, retries included. */
-  requests = 0;
-  private readonly options: Required<Omit<SalicHttpOptions, 'onRetry' | 'seed'>> &
-    Pick<SalicHttpOptions, 'onRetry'>;
-  private readonly rng: Rng;
-  private nextSlot = Number.NEGATIVE_INFINITY;
-
+/**
+ * One client per run: it owns the pace, the jitter stream and the request count.
+ * @example await new SalicHttpClient().getJson('http://api.salic.cultura.gov.br/api/v1/projetos/?limit=100&offset=0')
+ */
+export class SalicHttpClient extends ApiClient {
   constructor(options: SalicHttpOptions = {}) {
-    const rate = options.requestsPerSecond ?? DEFAULTS.requestsPerSecond;
-    if (!(rate > 0)) {
-      throw new UsageError(`salic api: requestsPerSecond must be > 0, got ${String(rate)}`);
-    }
-    this.options = {
-      requestsPerSecond: rate,
-      attempts: Math.max(1, options.attempts ?? DEFAULTS.attempts),
-      baseDelayMs: options.baseDelayMs ?? DEFAULTS.baseDelayMs,
-      maxDelayMs: options.maxDelayMs ?? DEFAULTS.maxDelayMs,
-      timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-      sleep: options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
-      now: options.now ?? (() => performance.now()),
-      fetch: options.fetch ?? globalThis.fetch,
-      onRetry: options.onRetry,
-    };
-    this.rng = new Rng(options.seed ?? 1);
+    super(SALIC_API_PROFILE, options);
   }
-
-  /**
-   * GETs `url` and parses its JSON body, retrying transient failures. A 404 is returned when `allowNotFound`,
-   * otherwise thrown as NotFoundError; other 4xx are thrown at once with the API's message.
-   * @example await client.getJson('http://api.salic.cultura.gov.br/api/v1/projetos/?limit=100&offset=0')
-   */
-  async getJson(url: string, { allowNotFound = false } = {}): Promise<SalicResponse> {
-    const o = this.options;
-    let lastReason = '';
-    for (let attempt = 1; attempt <= o.attempts; attempt++) {
-      await this.pace();
-      this.requests++;
-      let retryAfterMs: number | undefined;
-      try {
-        const response = await o.fetch(url, {
-          headers: { accept: 'application/hal+json, application/json' },
-          signal: AbortSignal.timeout(o.timeoutMs),
-        });
-        const text = await response.text();
-        if (response.status === 404) {
-          if (allowNotFound) return { url, status: 404, body: tryJson(text) };
-          throw new NotFoundError(`salic api: ${url}: not found (HTTP 404)${apiMessage(text)}`);
-        }
-        if (RETRYABLE.has(response.status)) {
-          lastReason = `HTTP ${response.status}${apiMessage(text)}`;
-          retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-        } else if (!response.ok) {
-          throw new HardinError('HTTP', `salic api: ${url}: HTTP ${response.status}${apiMessage(text)}`);
-        } else {
-          const declared = Number(response.headers.get('content-length'));
-          const received = Buffer.byteLength(text);
-          if (declared > 0 && received !== declared) {
-            lastReason = `truncated body: received ${received} of ${declared} bytes`;
-          } else {
-            try {
-              return { url, status: response.status, body: JSON.parse(text) as unknown };
-            } catch {
-              lastReason = `truncated or invalid JSON (${received} bytes, ending ${JSON.stringify(text.slice(-40))})`;
-            }
-          }
-        }
-      } catch (error) {
-        if (error instanceof HardinError) throw error;
-        lastReason = describeFetchError(error, o.timeoutMs);
-      }
-      if (attempt === o.attempts) break;
-      const backoff = o.baseDelayMs * 2 ** (attempt - 1) * (0.5 + this.rng.next());
-      const delayMs = Math.round(Math.min(o.maxDelayMs, retryAfterMs ?? backoff));
-      o.onRetry?.({ url, attempt, reason: lastReason, delayMs });
-      await o.sleep(delayMs);
-    }
-    throw new HardinError(
-      'HTTP',
-      `salic api: ${url}: gave up after ${o.attempts} attempts; last error: ${lastReason}`,
-    );
-  }
-
-  /** Waits for this request's slot: request starts are at least 1/rate seconds apart. */
-  private async pace(): Promise<void> {
-    const interval = 1000 / this.options.requestsPerSecond;
-    const now = this.options.now();
-    const slot = Math.max(now, this.nextSlot);
-    this.nextSlot = slot + interval;
-    if (slot > now) await this.options.sleep(slot - now);
-  }
-}
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** `: Max limit paging exceeded` from the API's `{message, message_code}` error body, or a short text snippet. */
-function apiMessage(text: string): string {
-  const body = tryJson(text);
-  if (body && typeof body === 'object' && 'message' in body && typeof body.message === 'string') {
-    return `: ${body.message}`;
-  }
-  const snippet = text
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80);
-  return snippet ? ` (${snippet})` : '';
-}
-
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error) {
-    if (error.name === 'TimeoutError' || error.name === 'AbortError')
-      return `timed out after ${timeoutMs} ms`;
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return `${error.name}: ${error.message}${cause}`;
-  }
-  return String(error);
 }

@@ -1,10 +1,10 @@
 // zod 4 schemas of the SALIC API answers (DOMAIN.md §3), tolerant by design: objects are loose (unknown fields
 // are kept and end up in the lake's `_extra`), known fields are type-checked, and values the lake validates
 // anyway (required, dates, money formats) are left to the typed SQL pass so both routes give the same reasons.
-// A violation names the field, echoes the value and gives the URL. An envelope that does not parse (no
-// `_embedded.projetos`) refuses the page; a record that does not parse is set aside for quarantine.
+// A violation names the field, echoes the value and gives the URL (../http/api-validation.ts). An envelope that
+// does not parse (no `_embedded.projetos`) refuses the page; a record that does not parse is set aside.
 import { z } from 'zod';
-import { SchemaError } from '../../core/index.js';
+import { apiValidation, type ApiRejected, type ApiValidated } from '../http/index.js';
 
 const text = z.string().nullish();
 /** The API sends numbers; a decimal string is accepted too (the SQL pass checks it). */
@@ -98,23 +98,20 @@ export const SalicDetailSchema = z.looseObject({
 });
 
 /** A record set aside because it does not match its schema; it goes to quarantine with `reason`. */
-export interface SalicRejected {
+export interface SalicRejected extends ApiRejected {
   url: string;
-  /** 1-based position in its list (the project listing, or the detail's list). */
-  position: number;
-  reason: string;
-  /** The record as JSON. */
-  raw: string;
 }
 
 export interface SalicValidated<T> {
-  records: { position: number; record: T }[];
+  records: ApiValidated<T>['records'];
   rejected: SalicRejected[];
 }
 
+const validation = apiValidation('salic api');
+
 /**
- * Validates each item of a list on its own: valid items are kept (unknown fields included), the others set
- * aside with a reason naming the field, the value and the URL.
+ * Validates each item of a list on its own (../http/api-validation.ts): valid items are kept (unknown fields
+ * included), the others set aside with their URL and a reason naming the field, the value and the URL.
  * @example validateSalicItems(SalicReceiptSchema, detail.relacao_pagamentos, url, 'relacao_pagamentos')
  */
 export function validateSalicItems<T>(
@@ -124,79 +121,15 @@ export function validateSalicItems<T>(
   label: string,
   firstPosition = 1,
 ): SalicValidated<T> {
-  const out: SalicValidated<T> = { records: [], rejected: [] };
-  items.forEach((item, i) => {
-    const position = firstPosition + i;
-    const parsed = schema.safeParse(item);
-    if (parsed.success) out.records.push({ position, record: parsed.data });
-    else {
-      out.rejected.push({
-        url,
-        position,
-        reason: describeSalicIssues(parsed.error.issues, item, `${label}[${i}]`, url),
-        raw: JSON.stringify(item) ?? 'undefined',
-      });
-    }
-  });
-  return out;
+  const { records, rejected } = validation.validateItems(schema, items, url, label, firstPosition);
+  return { records, rejected: rejected.map((r) => ({ url, ...r })) };
 }
 
 /**
  * Parses a whole answer (an envelope); a violation is a SchemaError naming the field, the value and the URL.
  * @example parseSalicEnvelope(SalicPageSchema, body, url, 'projetos page')
  */
-export function parseSalicEnvelope<T>(schema: z.ZodType<T>, body: unknown, url: string, label: string): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  throw new SchemaError(describeSalicIssues(parsed.error.issues, body, label, url), {
-    details: { url, issues: parsed.error.issues.map((i) => ({ path: i.path, message: i.message })) },
-  });
-}
+export const parseSalicEnvelope = validation.parseEnvelope;
 
 /** `salic api: relacao_pagamentos[2].valor_pagamento: expected number or string, got true (at URL)`. */
-export function describeSalicIssues(
-  issues: readonly z.core.$ZodIssue[],
-  value: unknown,
-  label: string,
-  url: string,
-): string {
-  const parts = issues.slice(0, 3).map((issue) => {
-    const field = [label, ...issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))]
-      .join('')
-      .replace(/\.\[/g, '[');
-    const got = at(value, issue.path);
-    const expected = expectedOf(issue);
-    const shown = got === undefined ? 'nothing (field missing)' : short(got);
-    return `${field}: ${expected ? `expected ${expected}` : issue.message}, got ${shown}`;
-  });
-  const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
-  return `salic api: ${parts.join('; ')}${more} (at ${url})`;
-}
-
-function expectedOf(issue: z.core.$ZodIssue): string | undefined {
-  if (issue.code === 'invalid_type') return issue.expected;
-  if (issue.code === 'invalid_union') {
-    const kinds = issue.errors.flatMap((errs) =>
-      errs.flatMap((e) => (e.code === 'invalid_type' ? [e.expected] : [])),
-    );
-    return kinds.length > 0 ? [...new Set(kinds)].join(' or ') : undefined;
-  }
-  if (issue.code === 'invalid_format') return issue.message.replace(/^Invalid string: /, 'a string that ');
-  return undefined;
-}
-
-function at(value: unknown, path: readonly PropertyKey[]): unknown {
-  let v = value;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[key];
-  }
-  return v;
-}
-
-function short(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  const kind = Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
-  const shown = json.length > 60 ? `${json.slice(0, 60)}…` : json;
-  return kind === 'string' || kind === 'null' ? shown : `${shown} (${kind})`;
-}
+export const describeSalicIssues = validation.describeIssues;

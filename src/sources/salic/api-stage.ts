@@ -2,12 +2,10 @@
 // the extracts (one per dataset) plus an NDJSON of records refused by the schemas. Each listing page is written
 // to its own file named by offset before the checkpoint moves on, and each project detail to its own file, so a
 // crashed run resumes where it stopped and never holds a record twice. Nothing here touches the lake.
-import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { once } from 'node:events';
 import { NotFoundError, SchemaError, exists, readJson, writeFileAtomic } from '../../core/index.js';
+import { StagedCsvWriter } from '../csv/index.js';
 import {
   fetchSalicAreas,
   fetchSalicProject,
@@ -21,7 +19,6 @@ import { salicFileCheckpoint } from './api-checkpoint.js';
 import { SalicHttpClient } from './api-http.js';
 import {
   salicCodeNameRow,
-  salicCsvLine,
   salicFundraisingRow,
   salicProjectRow,
   salicStagedHeader,
@@ -230,75 +227,32 @@ async function fetchDetail(pronac: string, api: SalicApiOptions): Promise<Stored
   }
 }
 
-/** Streams one dataset's staged CSV; refused records are kept for `<dataset>.rejects.ndjson`. */
+/** Streams one dataset's staged CSV (../csv/staged-writer.ts) with the extract's columns and the meta columns. */
 class StagedWriter {
-  private records = 0;
-  private readonly rejected: SalicRejected[] = [];
-
   private constructor(
-    private readonly dir: string,
     private readonly dataset: SalicDataset,
     private readonly url: string,
     private readonly header: readonly string[],
-    private readonly out: WriteStream,
+    private readonly writer: StagedCsvWriter,
   ) {}
 
   static async open(dir: string, dataset: SalicDataset, url: string): Promise<StagedWriter> {
     const header = salicStagedHeader(dataset);
-    const writer = new StagedWriter(
-      dir,
-      dataset,
-      url,
-      header,
-      createWriteStream(path.join(dir, `${dataset}.csv`)),
-    );
-    await writer.write(salicCsvLine(header));
-    return writer;
+    const file = path.join(dir, `${dataset}.csv`);
+    return new StagedWriter(dataset, url, header, await StagedCsvWriter.open(file, header, ','));
   }
 
   async add(row: SalicStagedRow): Promise<void> {
-    this.records++;
-    await this.write(salicCsvLine(this.header.map((h) => row[h])));
+    await this.writer.add(this.header.map((h) => row[h]));
   }
 
   reject(record: SalicRejected): void {
-    this.rejected.push(record);
+    this.writer.reject({ origin: record.url, line: record.position, reason: record.reason, raw: record.raw });
   }
 
   /** Finishes the files and hashes them together. */
   async close(): Promise<SalicStagedDataset> {
-    this.out.end();
-    await once(this.out, 'finish');
-    const csv = path.join(this.dir, `${this.dataset}.csv`);
-    let rejects: string | undefined;
-    if (this.rejected.length > 0) {
-      rejects = path.join(this.dir, `${this.dataset}.rejects.ndjson`);
-      const lines = this.rejected.map((r) =>
-        JSON.stringify({ _line: r.position, _reason: r.reason, _origin: r.url, _raw_line: r.raw }),
-      );
-      await fs.writeFile(rejects, `${lines.join('\n')}\n`);
-    }
-    const hash = createHash('sha256');
-    let bytes = 0;
-    for (const file of rejects ? [csv, rejects] : [csv]) {
-      for await (const chunk of createReadStream(file)) {
-        hash.update(chunk as Buffer);
-        bytes += (chunk as Buffer).length;
-      }
-    }
-    return {
-      dataset: this.dataset,
-      csv,
-      rejects,
-      records: this.records,
-      rejected: this.rejected.length,
-      url: this.url,
-      sha256: hash.digest('hex'),
-      bytes,
-    };
-  }
-
-  private async write(chunk: string): Promise<void> {
-    if (!this.out.write(chunk)) await once(this.out, 'drain');
+    const { csv, rejects, records, rejected, sha256, bytes } = await this.writer.close();
+    return { dataset: this.dataset, csv, rejects, records, rejected, url: this.url, sha256, bytes };
   }
 }

@@ -1,10 +1,9 @@
 // The resumable checkpoint of a paged proposition listing: which date window is being read and the URL of the
-// next page in it, saved after each page has been handed to (and durably written by) the consumer. A crashed run
-// resumes at that page: pages before it are not fetched again (no duplicates), pages after it are (no gaps). A
-// page written but not yet checkpointed is fetched again on resume, so consumers write each page idempotently
+// next page in it, saved after each page has been handed to (and durably written by) the consumer, through the
+// shared checkpoint stores (../../http/checkpoint.ts: atomic file, or memory). A crashed run resumes at that page;
+// a page written but not yet checkpointed is fetched again on resume, so consumers write each page idempotently
 // (one file per window and page number).
-import fs from 'node:fs/promises';
-import { SourceError, writeFileAtomic } from '../../../core/index.js';
+import { fileCheckpoint, memoryCheckpoint, type CheckpointStore } from '../../http/index.js';
 
 export interface CamaraListCheckpoint {
   format: 'hardin-camara-checkpoint/1';
@@ -24,58 +23,21 @@ export interface CamaraListCheckpoint {
   complete: boolean;
 }
 
-export interface CamaraCheckpointStore {
-  load(): Promise<CamaraListCheckpoint | undefined>;
-  save(checkpoint: CamaraListCheckpoint): Promise<void>;
-}
+export type CamaraCheckpointStore = CheckpointStore<CamaraListCheckpoint>;
 
 /** A checkpoint kept in a JSON file, written atomically (temp + fsync + rename). */
 export function camaraFileCheckpoint(file: string): CamaraCheckpointStore {
-  return {
-    async load() {
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw error;
-      }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(text);
-      } catch (error) {
-        throw new SourceError(`camara api: checkpoint ${file} is not valid JSON; delete it to start over`, {
-          cause: error,
-        });
-      }
-      if (!isCheckpoint(parsed)) {
-        throw new SourceError(
-          `camara api: checkpoint ${file} is not a hardin-camara-checkpoint/1 file; delete it to start over`,
-        );
-      }
-      return parsed;
-    },
-    async save(checkpoint) {
-      await writeFileAtomic(file, `${JSON.stringify(checkpoint, null, 2)}\n`);
-    },
-  };
+  return fileCheckpoint({ file, source: 'camara api', format: 'hardin-camara-checkpoint/1', isValid });
 }
 
 /** A checkpoint kept in memory (tests, one-shot reads); `current` shows the last saved state. */
 export function camaraMemoryCheckpoint(initial?: CamaraListCheckpoint): CamaraCheckpointStore & {
   current: CamaraListCheckpoint | undefined;
 } {
-  const store = {
-    current: initial,
-    load: async () => (store.current ? structuredClone(store.current) : undefined),
-    save: async (checkpoint: CamaraListCheckpoint) => {
-      store.current = structuredClone(checkpoint);
-    },
-  };
-  return store;
+  return memoryCheckpoint(initial);
 }
 
-function isCheckpoint(value: unknown): value is CamaraListCheckpoint {
+function isValid(value: unknown): value is CamaraListCheckpoint {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
   return (

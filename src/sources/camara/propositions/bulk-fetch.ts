@@ -3,7 +3,7 @@
 // downloader (retries with backoff honouring Retry-After, temp file renamed when complete).
 import path from 'node:path';
 import { UsageError } from '../../../core/index.js';
-import { downloadToFile, type DownloadOptions } from '../../http.js';
+import { downloadToFile, type DownloadOptions } from '../../http/index.js';
 import { PROPOSITION_DATASETS, type PropositionDataset } from './columns.js';
 
 export const CAMARA_FILES_BASE_URL = 'https://dadosabertos.camara.leg.br/arquivos';

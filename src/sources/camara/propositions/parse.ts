@@ -1,7 +1,9 @@
-// Runs the proposition CSV → typed rows pass in a DuckDB connection and writes two staged Parquet files: the valid
-// rows in the lake's columns, and the quarantine (every rejected record with its row number, reason and raw text).
-// Nothing is held in Node; the caller (a pipeline) commits the files to the lake.
-import { quoteLiteral, type Db } from '../../../core/index.js';
+// Runs the proposition CSV → typed rows pass in a DuckDB connection (sql.ts) and writes two staged Parquet files
+// with the shared step (../../csv/write-typed-rows.ts): the valid rows in the lake's columns, and the quarantine
+// (every rejected record with its row number, reason and raw text). Nothing is held in Node; the caller (a
+// pipeline) commits the files to the lake.
+import type { Db } from '../../../core/index.js';
+import { writeTypedRows, type QuarantineSample, type TypedRowsResult } from '../../csv/index.js';
 import type { PropositionHeader } from './header.js';
 import {
   PROPOSITION_SQL_TABLES,
@@ -30,20 +32,9 @@ export interface PropositionParseOptions {
   extraRejects?: number | undefined;
 }
 
-export interface PropositionQuarantineSample {
-  line: number | null;
-  reason: string;
-}
+export type PropositionQuarantineSample = QuarantineSample;
 
-export interface PropositionParseResult {
-  /** Data records read (accepted by the CSV reader), malformed records not included. */
-  records: number;
-  rows: number;
-  quarantined: number;
-  quarantineFile: string | undefined;
-  samples: PropositionQuarantineSample[];
-  warnings: string[];
-}
+export type PropositionParseResult = TypedRowsResult;
 
 let sequence = 0;
 
@@ -66,53 +57,21 @@ export async function parsePropositionCsv(options: PropositionParseOptions): Pro
       sha256: options.sha256,
     }),
   );
-  const { typed, rows } = PROPOSITION_SQL_TABLES;
-  const counts = await db.one<{ total: number; bad: number }>(
-    `SELECT count(*)::BIGINT AS total, count(_reason)::BIGINT AS bad FROM ${typed}`,
-  );
-  const records = counts?.total ?? 0;
-  const bad = counts?.bad ?? 0;
-  const extra = options.extraRejectsFile ? (options.extraRejects ?? 0) : 0;
-  const warnings = [...header.warnings];
-
-  await db.run(
-    `COPY (SELECT ${propositionLakeColumns(header)} FROM ${typed} WHERE _reason IS NULL ORDER BY _r)
-     TO ${quoteLiteral(options.dataFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-  );
-
-  const quarantined = bad + rejects.length + extra;
-  const parts: string[] = [];
-  if (bad > 0) {
-    parts.push(`SELECT t._line::BIGINT AS _line, t._reason, CAST(NULL AS VARCHAR) AS _raw_line, t._origin,
-        ${propositionQuarantineColumns(header)}
-      FROM ${rows} JOIN ${typed} t USING (_r) WHERE t._reason IS NOT NULL`);
-  }
-  if (rejects.length > 0) {
-    parts.push(`SELECT line AS _line, reason AS _reason, raw AS _raw_line, ${quoteLiteral(options.origin)} AS _origin
-      FROM (${propositionRejectsSql(rejectsTable)})`);
-  }
-  if (extra > 0 && options.extraRejectsFile) {
-    parts.push(`SELECT _line, _reason, _raw_line, _origin FROM read_json(${quoteLiteral(options.extraRejectsFile)},
-      format = 'newline_delimited', columns = {_line: 'BIGINT', _reason: 'VARCHAR', _raw_line: 'VARCHAR', _origin: 'VARCHAR'})`);
-  }
-  let samples: PropositionQuarantineSample[] = [];
-  if (parts.length > 0) {
-    await db.run(`CREATE OR REPLACE TEMP VIEW prop_quarantine AS ${parts.join(' UNION ALL BY NAME ')}`);
-    await db.run(
-      `COPY (SELECT * FROM prop_quarantine ORDER BY _line NULLS LAST, _reason)
-       TO ${quoteLiteral(options.quarantineFile)} (FORMAT parquet, COMPRESSION zstd)`,
-    );
-    samples = await db.all<{ line: number | null; reason: string }>(
-      `SELECT _line AS line, _reason AS reason FROM prop_quarantine ORDER BY _line NULLS LAST, _reason LIMIT 10`,
-    );
-    warnings.push(`${quarantined} record(s) quarantined`);
-  }
-  return {
-    records,
-    rows: records - bad,
-    quarantined,
-    quarantineFile: parts.length > 0 ? options.quarantineFile : undefined,
-    samples,
-    warnings,
-  };
+  return writeTypedRows({
+    db,
+    typedTable: PROPOSITION_SQL_TABLES.typed,
+    rowsTable: PROPOSITION_SQL_TABLES.rows,
+    lakeColumns: propositionLakeColumns(header),
+    quarantineColumns: propositionQuarantineColumns(header),
+    lineColumn: 't._line',
+    readerRejectsSql: propositionRejectsSql(rejectsTable),
+    readerRejects: rejects.length,
+    origin: options.origin,
+    dataFile: options.dataFile,
+    quarantineFile: options.quarantineFile,
+    extraRejectsFile: options.extraRejectsFile,
+    extraRejects: options.extraRejects,
+    quarantineView: 'prop_quarantine',
+    warnings: header.warnings,
+  });
 }

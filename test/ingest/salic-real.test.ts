@@ -3,38 +3,24 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withDb } from '../../src/core/index.js';
 import { ingestSalic } from '../../src/pipelines/ingest-salic.js';
+import { readCsvRecord } from '../../src/sources/csv/index.js';
 import { hasReal, realFile, realTitle } from '../helpers/shared-data.js';
 import { makeTempDir, removeDir } from '../helpers/tmp.js';
 
 const SAMPLE = 'salic/valor_unitario_aprovado_sample.csv';
 
-/** An RFC 4180 parser written for this check only (no DuckDB): records as arrays of fields. */
+/**
+ * Every record of the file as arrays of fields, read with the shared RFC 4180 record reader (the one that reads
+ * headers), not with DuckDB's CSV reader, which the ingest uses for data records: an independent parse.
+ */
 function parseCsv(text: string): string[][] {
   const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += ch;
+  for (let at = 0; at < text.length;) {
+    const record = readCsvRecord(text, ',', at);
+    if (!record) throw new Error(`${SAMPLE}: the record at character ${at} has a quote that does not close`);
+    records.push(record.fields);
+    at = record.next;
   }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
   return records;
 }
 

@@ -8,6 +8,7 @@ import {
   loadHeaderBytes,
   mapHeaderColumns,
   missingColumnsError,
+  readCsvRecord,
   readHeaderRecord,
   unknownColumnsWarning,
   wrongDelimiterError,
@@ -24,6 +25,29 @@ describe('firstCsvRecord', () => {
       ['"never closed,b\n1,2', ',', undefined],
     ];
     for (const [text, delimiter, fields] of cases) expect(firstCsvRecord(text, delimiter)).toEqual(fields);
+  });
+});
+
+describe('readCsvRecord', () => {
+  it('walks a text record by record, line breaks inside quotes kept, and says where the next record starts', () => {
+    const text = 'id,item\r\n1,"lona\r\npalco"\n2,"diz ""sim"""\n3,fim';
+    const records: string[][] = [];
+    const starts: number[] = [];
+    for (let at = 0; at < text.length;) {
+      const record = readCsvRecord(text, ',', at);
+      if (!record) throw new Error(`unclosed quote at ${at}`);
+      records.push(record.fields);
+      starts.push(at);
+      at = record.next;
+    }
+    expect(records).toEqual([
+      ['id', 'item'],
+      ['1', 'lona\r\npalco'],
+      ['2', 'diz "sim"'],
+      ['3', 'fim'],
+    ]);
+    expect(starts).toEqual([0, 9, 25, 41]);
+    expect(readCsvRecord('a\n"b', ',', 2)).toBeUndefined();
   });
 });
 

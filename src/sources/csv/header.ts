@@ -52,10 +52,27 @@ export function readHeaderRecord(bytes: Uint8Array, where: string, delimiter: st
  * @example firstCsvRecord('a,"b ""x""",c\r\n1,2,3', ',') // ['a', 'b "x"', 'c']
  */
 export function firstCsvRecord(text: string, delimiter: string): string[] | undefined {
+  return readCsvRecord(text, delimiter)?.fields;
+}
+
+/** A CSV record and where the next one starts. */
+export interface CsvRecord {
+  fields: string[];
+  /** Index in the text just past the record's line break (the text's length for a last record without one). */
+  next: number;
+}
+
+/**
+ * The CSV record of `text` that starts at index `start` (same rules as {@link firstCsvRecord}), or undefined when
+ * its quotes do not close. Walking a whole text record by record is for checks that want a parse independent of
+ * DuckDB's reader (the ingest itself reads data records with DuckDB).
+ * @example readCsvRecord('a,b\n1,"2\n3"\n', ',', 4) // { fields: ['1', '2\n3'], next: 12 }
+ */
+export function readCsvRecord(text: string, delimiter: string, start = 0): CsvRecord | undefined {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
@@ -69,12 +86,12 @@ export function firstCsvRecord(text: string, delimiter: string): string[] | unde
       field = '';
     } else if (ch === '\n') {
       fields.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-      return fields;
+      return { fields, next: i + 1 };
     } else field += ch;
   }
   if (quoted) return undefined;
   fields.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-  return fields;
+  return { fields, next: text.length };
 }
 
 /**

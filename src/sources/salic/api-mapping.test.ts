@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { SalicProjectSchema, SalicReceiptSchema, validateSalicItems } from './api-schemas.js';
+import { csvLine } from '../csv/index.js';
 import {
-  salicCsvLine,
+  SalicCaptacaoSchema,
+  SalicCodeNameSchema,
+  SalicProjectSchema,
+  SalicReceiptSchema,
+  validateSalicItems,
+} from './api-schemas.js';
+import {
+  salicCodeNameRow,
+  salicFundraisingRow,
   salicPaymentTypeCode,
   salicProjectRow,
   salicReceiptRow,
   salicStagedHeader,
-  salicText,
 } from './api-mapping.js';
 import { SALIC_STAGED_META } from './salic-header.js';
 
@@ -25,10 +32,21 @@ describe('salic api mapping', () => {
   });
 
   it('writes numbers in their exact shortest decimal form, never through cents arithmetic', () => {
-    expect(salicText(4501.5)).toBe('4501.5');
-    expect(salicText(0.1)).toBe('0.1');
-    expect(salicText(240000.5)).toBe('240000.5');
-    expect(salicText(undefined)).toBeNull();
+    const cases: [number | undefined, string | null][] = [
+      [4501.5, '4501.5'],
+      [0.1, '0.1'],
+      [240000.5, '240000.5'],
+      [1e21, '1e+21'],
+      [undefined, null],
+    ];
+    for (const [valor, text] of cases) {
+      const captacao = SalicCaptacaoSchema.parse({ valor, cgccpf: '12.345.678/0001-90' });
+      expect(salicFundraisingRow(captacao, '090123', 1, 'u')).toMatchObject({
+        PRONAC: '090123',
+        CaptacaoReal: text,
+        CgcCpfMecena: '12.345.678/0001-90',
+      });
+    }
   });
 
   it('turns a listing record into a projetos.csv row, unknown fields in _extra, HAL links dropped', () => {
@@ -81,10 +99,16 @@ describe('salic api mapping', () => {
     });
   });
 
-  it('quotes CSV values per RFC 4180', () => {
-    expect(salicCsvLine(['a', 'b, c', 'say "hi"', null, '', 'multi\nline'])).toBe(
-      '"a","b, c","say ""hi""",,,"multi\nline"\n',
-    );
+  it('stages a row as one RFC 4180 line in the staged header order, as api-stage.ts writes it', () => {
+    const item = SalicCodeNameSchema.parse({ codigo: 1, nome: 'Artes "Cênicas", circo\ne dança' });
+    const row = salicCodeNameRow(item, 2, 'http://x/areas/');
+    expect(salicStagedHeader('areas')).toEqual(['codigo', 'nome', ...SALIC_STAGED_META]);
+    expect(
+      csvLine(
+        salicStagedHeader('areas').map((h) => row[h]),
+        ',',
+      ),
+    ).toBe('"1","Artes ""Cênicas"", circo\ne dança","2","http://x/areas/",\n');
   });
 
   it('sets aside invalid items with the field, the value and the URL, keeping positions', () => {

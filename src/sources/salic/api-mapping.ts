@@ -1,7 +1,9 @@
 // API records → rows shaped like the CSV extracts (docs/formats/salic.md "API → lake mapping"), so both routes go
-// through the same typed SQL pass and give the same lake columns and quarantine reasons. Values stay text here:
-// numbers are written with their shortest exact decimal form (String(n)) and parsed to cents by DuckDB's DECIMAL,
-// never multiplied as floats. Fields the mapping does not use are kept as JSON in `_extra`.
+// through the same typed SQL pass and give the same lake columns and quarantine reasons. Values stay text here
+// (the shared jsonText, ../csv/staged-writer.ts): numbers are written with their shortest exact decimal form
+// (String(n)) and parsed to cents by DuckDB's DECIMAL, never multiplied as floats. Fields the mapping does not use
+// are kept as JSON in `_extra`. The staged CSV itself is written by api-stage.ts with the shared StagedCsvWriter.
+import { jsonText } from '../csv/index.js';
 import type { SalicCaptacao, SalicCodeName, SalicProject, SalicReceipt } from './api-schemas.js';
 import { SALIC_DATASETS, type SalicDataset } from './salic-columns.js';
 import { SALIC_STAGED_META } from './salic-header.js';
@@ -31,14 +33,6 @@ export function salicStagedHeader(dataset: SalicDataset): string[] {
   return [...columns, ...SALIC_STAGED_META];
 }
 
-/** Text of a JSON scalar: numbers in their shortest round-trip decimal form, null/undefined → null. */
-export function salicText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return JSON.stringify(value);
-}
-
 /** JSON of the fields not mapped (HAL `_links` dropped), or null when there are none. */
 function extraOf(record: Record<string, unknown>, used: ReadonlySet<string>): string | null {
   const extra: Record<string, unknown> = {};
@@ -60,7 +54,7 @@ const meta = (position: number, origin: string, extra: string | null): SalicStag
 /** A project of the listing → a `projetos.csv` row. */
 export function salicProjectRow(project: SalicProject, position: number, origin: string): SalicStagedRow {
   const row: SalicStagedRow = {};
-  for (const field of PROJECT_FIELDS) row[field] = salicText(project[field]);
+  for (const field of PROJECT_FIELDS) row[field] = jsonText(project[field]);
   return { ...row, ...meta(position, origin, extraOf(project, new Set(PROJECT_FIELDS))) };
 }
 
@@ -81,7 +75,7 @@ const RECEIPT_FIELDS = new Set([
  * with the label echoed.
  */
 export function salicPaymentTypeCode(label: unknown): string | null {
-  const text = salicText(label);
+  const text = jsonText(label);
   if (text === null) return null;
   const key = text
     .normalize('NFD')
@@ -103,15 +97,15 @@ export function salicReceiptRow(
   origin: string,
 ): SalicStagedRow {
   return {
-    idComprovantePagamento: salicText(receipt.id_comprovante_pagamento),
-    idPlanilhaAprovacao: salicText(receipt.id_planilha_aprovacao),
+    idComprovantePagamento: jsonText(receipt.id_comprovante_pagamento),
+    idPlanilhaAprovacao: jsonText(receipt.id_planilha_aprovacao),
     PRONAC: pronac,
-    CgcCpfFornecedor: salicText(receipt.cgccpf),
-    NomeFornecedor: salicText(receipt.nome_fornecedor),
+    CgcCpfFornecedor: jsonText(receipt.cgccpf),
+    NomeFornecedor: jsonText(receipt.nome_fornecedor),
     tpFormaDePagamento: salicPaymentTypeCode(receipt.tipo_forma_pagamento),
-    nrComprovante: salicText(receipt.nr_comprovante),
-    DtPagamento: salicText(receipt.data_pagamento),
-    VlComprovado: salicText(receipt.valor_pagamento),
+    nrComprovante: jsonText(receipt.nr_comprovante),
+    DtPagamento: jsonText(receipt.data_pagamento),
+    VlComprovado: jsonText(receipt.valor_pagamento),
     ...meta(position, origin, extraOf(receipt, RECEIPT_FIELDS)),
   };
 }
@@ -127,10 +121,10 @@ export function salicFundraisingRow(
 ): SalicStagedRow {
   return {
     PRONAC: captacao.PRONAC ?? pronac,
-    CgcCpfMecena: salicText(captacao.cgccpf),
-    NomeMecena: salicText(captacao.nome_doador),
-    DtRecibo: salicText(captacao.data_recibo),
-    CaptacaoReal: salicText(captacao.valor),
+    CgcCpfMecena: jsonText(captacao.cgccpf),
+    NomeMecena: jsonText(captacao.nome_doador),
+    DtRecibo: jsonText(captacao.data_recibo),
+    CaptacaoReal: jsonText(captacao.valor),
     ...meta(position, origin, extraOf(captacao, CAPTACAO_FIELDS)),
   };
 }
@@ -138,13 +132,8 @@ export function salicFundraisingRow(
 /** An area or segment → a `codigo,nome` row. */
 export function salicCodeNameRow(item: SalicCodeName, position: number, origin: string): SalicStagedRow {
   return {
-    codigo: salicText(item.codigo),
+    codigo: jsonText(item.codigo),
     nome: item.nome,
     ...meta(position, origin, extraOf(item, new Set(['codigo', 'nome']))),
   };
-}
-
-/** One RFC 4180 CSV line (with `\n`): every non-empty value quoted, `"` doubled, null → empty field. */
-export function salicCsvLine(values: readonly (string | null | undefined)[]): string {
-  return `${values.map((v) => (v === null || v === undefined || v === '' ? '' : `"${v.replace(/"/g, '""')}"`)).join(',')}\n`;
 }

@@ -2,10 +2,17 @@
 // `\r\n`) and maps its columns to the dataset's canonical columns by name, case-insensitively. Unknown columns
 // are kept (folded into `_extra`) and reported; a missing required column refuses the file with a SchemaError
 // naming the file and the column. Every file column gets a positional alias (`c0`, `c1`, …) for DuckDB, so
-// empty or repeated unknown header names cannot collide.
-import fs from 'node:fs/promises';
+// empty or repeated unknown header names cannot collide. Reading the record and matching names is the shared
+// CSV header code (../csv/header.ts); what is SALIC's (its columns, aliases, staged meta columns) stays here.
 import path from 'node:path';
-import { SchemaError, SourceError } from '../../core/index.js';
+import {
+  loadHeaderBytes,
+  mapHeaderColumns,
+  missingColumnsError,
+  readHeaderRecord,
+  unknownColumnsWarning,
+  wrongDelimiterError,
+} from '../csv/index.js';
 import { SALIC_DATASETS, type SalicColumn, type SalicDataset } from './salic-columns.js';
 
 /** Meta columns a staged API file carries (written by api-stage.ts), recognised only with `allowMeta`. */
@@ -34,24 +41,13 @@ export interface SalicHeaderOptions {
   allowMeta?: boolean;
 }
 
-const MAX_HEADER_BYTES = 64 * 1024;
-
 /** Reads the start of `file` and parses its header with {@link parseSalicHeader}. */
 export async function loadSalicHeader(
   file: string,
   dataset: SalicDataset,
   options: SalicHeaderOptions = {},
 ): Promise<SalicHeader> {
-  const handle = await fs.open(file, 'r');
-  let bytes: Buffer;
-  try {
-    const buffer = Buffer.alloc(MAX_HEADER_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, MAX_HEADER_BYTES, 0);
-    bytes = buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-  return parseSalicHeader(bytes, path.basename(file), dataset, options);
+  return parseSalicHeader(await loadHeaderBytes(file), path.basename(file), dataset, options);
 }
 
 /**
@@ -66,101 +62,34 @@ export function parseSalicHeader(
 ): SalicHeader {
   const spec = SALIC_DATASETS[dataset];
   const where = `salic ${dataset}: ${fileName}`;
-  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const text = Buffer.from(bytes.subarray(hasBom ? 3 : 0)).toString('utf8');
-  if (text.trim() === '') throw new SourceError(`${where} is empty: expected a CSV with a header line`);
-  const record = firstRecord(text);
-  if (record === undefined) {
-    throw new SourceError(`${where}: no complete header line in the first ${MAX_HEADER_BYTES} bytes`);
-  }
-  if (record.length === 1) {
+  const { fields, text, hasBom } = readHeaderRecord(bytes, where, ',');
+  if (fields.length === 1) {
+    // The raw first line (quotes and all) is echoed, not the lone field: it shows the delimiter actually used.
     const line = text.slice(0, Math.max(0, text.search(/\r?\n/))) || text.slice(0, 80);
-    const guess = [';', '\t', '|'].find((d) => line.includes(d));
-    throw new SourceError(
-      `${where}: header line has no ',' separator${guess ? ` (found ${JSON.stringify(guess)}: wrong delimiter?)` : ''}; ` +
-        `expected the ${spec.file ?? dataset} header ${spec.columns.map((c) => c.header).join(',')}, got ${JSON.stringify(line.slice(0, 80))}`,
-    );
+    const expected = `the ${spec.file ?? dataset} header ${spec.columns.map((c) => c.header).join(',')}`;
+    throw wrongDelimiterError(where, line, ',', expected);
   }
-  const byName = new Map<string, SalicColumn>();
-  for (const column of spec.columns) {
-    for (const name of [column.header, ...(column.aliases ?? [])]) byName.set(name.toLowerCase(), column);
-  }
-  const names = record.map((n) => n.trim());
-  const mapped: (SalicColumn | undefined)[] = [];
-  const meta: Partial<Record<SalicStagedMeta, number>> = {};
-  const unknown: number[] = [];
-  const seen = new Map<string, string>();
-  names.forEach((name, i) => {
-    const metaName = SALIC_STAGED_META.find((m) => m === name);
-    if (options.allowMeta && metaName) {
-      meta[metaName] = i;
-      mapped.push(undefined);
-      return;
-    }
-    const column = byName.get(name.toLowerCase());
-    if (column) {
-      const first = seen.get(column.lake);
-      if (first !== undefined) {
-        throw new SchemaError(
-          `${where}: columns ${JSON.stringify(first)} and ${JSON.stringify(name)} both map to ${column.header} (header names are matched case-insensitively)`,
-        );
-      }
-      seen.set(column.lake, name);
-    } else {
-      unknown.push(i);
-    }
-    mapped.push(column);
+  const names = fields.map((n) => n.trim());
+  const { mapped, unknown, meta, found } = mapHeaderColumns(names, {
+    where,
+    columns: spec.columns,
+    key: (c) => c.lake,
+    names: (c) => [c.header, ...(c.aliases ?? [])],
+    label: (c) => c.header,
+    meta: options.allowMeta ? SALIC_STAGED_META : undefined,
   });
-  const missing = spec.columns.filter((c) => c.required && !seen.has(c.lake)).map((c) => c.header);
-  if (missing.length > 0) {
-    throw new SchemaError(
-      `${where}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}; ` +
-        `found ${names.length} columns: ${names.map((n) => JSON.stringify(n)).join(', ')}`,
-      { details: { file: fileName, dataset, missing } },
-    );
-  }
-  const warnings: string[] = [];
-  if (unknown.length > 0) {
-    const list = unknown.map((i) => JSON.stringify(names[i] ?? '')).join(', ');
-    warnings.push(`${fileName}: unknown column(s) kept in _extra: ${list}`);
-  }
+  const missing = spec.columns.filter((c) => c.required && !found.has(c.lake)).map((c) => c.header);
+  if (missing.length > 0) throw missingColumnsError(where, missing, names, { file: fileName, dataset });
+  const unknownWarning = unknownColumnsWarning(fileName, names, unknown);
   return {
     fileName,
     dataset,
     names,
     aliases: names.map((_, i) => `c${i}`),
     mapped,
-    meta,
+    meta: Object.fromEntries(meta) as Partial<Record<SalicStagedMeta, number>>,
     unknown,
     hasBom,
-    warnings,
+    warnings: unknownWarning ? [unknownWarning] : [],
   };
-}
-
-/** The fields of the first CSV record of `text` (RFC 4180), or undefined when the record is not complete. */
-function firstRecord(text: string): string[] | undefined {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      fields.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      fields.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-      return fields;
-    } else field += ch;
-  }
-  if (quoted) return undefined;
-  // A header without a line break (a file of only a header line): the whole text is the record.
-  fields.push(field.endsWith('\r') ? field.slice(0, -1) : field);
-  return fields;
 }

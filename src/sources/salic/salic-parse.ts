@@ -1,7 +1,10 @@
-// Runs the SALIC CSV → typed rows pass in a DuckDB connection and writes two staged Parquet files: the valid rows
-// in canonical lake columns, and the quarantine (every rejected record with its row number, reason and raw text).
-// Nothing is held in Node; the caller (a pipeline) commits the files to the lake.
-import { quoteIdent, quoteLiteral, type Db } from '../../core/index.js';
+// Runs the SALIC CSV → typed rows pass in a DuckDB connection (salic-sql.ts) and writes two staged Parquet files
+// with the shared step (../csv/write-typed-rows.ts): the valid rows in canonical lake columns, and the quarantine
+// (every rejected record with its row number, reason and raw text). Money values with more than two decimal
+// places are counted here and reported as warnings. Nothing is held in Node; the caller (a pipeline) commits the
+// files to the lake.
+import { quoteIdent, type Db } from '../../core/index.js';
+import { writeTypedRows, type QuarantineSample, type TypedRowsResult } from '../csv/index.js';
 import type { SalicHeader } from './salic-header.js';
 import {
   SALIC_SQL_TABLES,
@@ -31,21 +34,9 @@ export interface SalicParseOptions {
   extraRejects?: number | undefined;
 }
 
-export interface SalicQuarantineSample {
-  line: number;
-  reason: string;
-}
+export type SalicQuarantineSample = QuarantineSample;
 
-export interface SalicParseResult {
-  /** Data records read (accepted by the CSV reader), malformed records not included. */
-  records: number;
-  rows: number;
-  quarantined: number;
-  /** Set when at least one record was quarantined. */
-  quarantineFile: string | undefined;
-  samples: SalicQuarantineSample[];
-  warnings: string[];
-}
+export type SalicParseResult = TypedRowsResult;
 
 let sequence = 0;
 
@@ -68,16 +59,10 @@ export async function parseSalicCsv(options: SalicParseOptions): Promise<SalicPa
       sha256: options.sha256,
     }),
   );
-  const typed = quoteIdent(SALIC_SQL_TABLES.typed);
-  const counts = await db.one<{ total: number; bad: number }>(
-    `SELECT count(*)::BIGINT AS total, count(_reason)::BIGINT AS bad FROM ${typed}`,
-  );
-  const records = counts?.total ?? 0;
-  const bad = counts?.bad ?? 0;
-  const extra = options.extraRejectsFile ? (options.extraRejects ?? 0) : 0;
   const warnings = [...header.warnings];
   const rounded = salicRoundedCountsSql(header);
-  if (rounded && records > 0) {
+  if (rounded) {
+    // Over no rows the counts are NULL, read as 0: a file without data records gets no warning.
     const row = (await db.one<Record<string, number>>(rounded.sql)) ?? {};
     rounded.columns.forEach((column, k) => {
       const n = Number(row[`n${k}`] ?? 0);
@@ -88,45 +73,21 @@ export async function parseSalicCsv(options: SalicParseOptions): Promise<SalicPa
       }
     });
   }
-
-  await db.run(
-    `COPY (SELECT ${salicLakeColumns(header)} FROM ${typed} WHERE _reason IS NULL ORDER BY _r)
-     TO ${quoteLiteral(options.dataFile)} (FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
-  );
-
-  const quarantined = bad + rejects.length + extra;
-  const parts: string[] = [];
-  if (bad > 0) {
-    parts.push(`SELECT t.source_row::BIGINT AS _line, t._reason, CAST(NULL AS VARCHAR) AS _raw_line, t._origin,
-        ${salicQuarantineColumns(header)}
-      FROM ${SALIC_SQL_TABLES.rows} JOIN ${typed} t USING (_r) WHERE t._reason IS NOT NULL`);
-  }
-  if (rejects.length > 0) {
-    parts.push(`SELECT line AS _line, reason AS _reason, raw AS _raw_line, ${quoteLiteral(options.origin)} AS _origin
-      FROM (${salicRejectsSql(rejectsTable)})`);
-  }
-  if (extra > 0 && options.extraRejectsFile) {
-    parts.push(`SELECT _line, _reason, _raw_line, _origin FROM read_json(${quoteLiteral(options.extraRejectsFile)},
-      format = 'newline_delimited', columns = {_line: 'BIGINT', _reason: 'VARCHAR', _raw_line: 'VARCHAR', _origin: 'VARCHAR'})`);
-  }
-  let samples: SalicQuarantineSample[] = [];
-  if (parts.length > 0) {
-    await db.run(`CREATE OR REPLACE TEMP VIEW salic_quarantine AS ${parts.join(' UNION ALL BY NAME ')}`);
-    await db.run(
-      `COPY (SELECT * FROM salic_quarantine ORDER BY _line NULLS LAST, _reason)
-       TO ${quoteLiteral(options.quarantineFile)} (FORMAT parquet, COMPRESSION zstd)`,
-    );
-    samples = await db.all<{ line: number; reason: string }>(
-      `SELECT _line AS line, _reason AS reason FROM salic_quarantine ORDER BY _line NULLS LAST, _reason LIMIT 10`,
-    );
-    warnings.push(`${quarantined} record(s) quarantined`);
-  }
-  return {
-    records,
-    rows: records - bad,
-    quarantined,
-    quarantineFile: parts.length > 0 ? options.quarantineFile : undefined,
-    samples,
+  return writeTypedRows({
+    db,
+    typedTable: quoteIdent(SALIC_SQL_TABLES.typed),
+    rowsTable: SALIC_SQL_TABLES.rows,
+    lakeColumns: salicLakeColumns(header),
+    quarantineColumns: salicQuarantineColumns(header),
+    lineColumn: 't.source_row',
+    readerRejectsSql: salicRejectsSql(rejectsTable),
+    readerRejects: rejects.length,
+    origin: options.origin,
+    dataFile: options.dataFile,
+    quarantineFile: options.quarantineFile,
+    extraRejectsFile: options.extraRejectsFile,
+    extraRejects: options.extraRejects,
+    quarantineView: 'salic_quarantine',
     warnings,
-  };
+  });
 }

@@ -17,6 +17,7 @@ import { ModelService } from './model-service.js';
 import { ceapRoutes } from './routes/ceap.js';
 import { modelRoutes } from './routes/models.js';
 import { healthRoute, overviewRoutes } from './routes/overview.js';
+import { camaraBillsRoutes } from './routes/camara-bills.js';
 import { salicRoutes } from './routes/salic.js';
 import { WarehouseReader } from './warehouse-reader.js';
 
@@ -82,6 +83,7 @@ export async function createServer(options: ServerOptions): Promise<HardinServer
   await app.register(overviewRoutes(reader), { prefix: '/api/v1' });
   await app.register(ceapRoutes(reader, models), { prefix: '/api/v1/ceap' });
   await app.register(salicRoutes(reader), { prefix: '/api/v1/salic' });
+  await app.register(camaraBillsRoutes(reader), { prefix: '/api/v1/camara' });
   await app.register(modelRoutes({ models, apiTokens: options.apiTokens ?? [] }), {
     prefix: '/api/v1/models',
   });

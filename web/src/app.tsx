@@ -4,6 +4,8 @@
 import { useEffect, useRef } from 'react';
 import { getHealth } from './api';
 import { formatDateTime, utcInstant } from './format';
+import { BillPage } from './pages/bill';
+import { BillsPage } from './pages/bills';
 import { CatalogPage } from './pages/catalog';
 import { DeputiesPage } from './pages/deputies';
 import { DeputyDetailPage } from './pages/deputy-detail';
@@ -40,6 +42,8 @@ const ROUTES: RouteDefinition[] = [
     path: '/lei-rouanet/segmentos/:segment',
     render: ({ segment = '' }) => <SalicSegmentPage key={segment} segment={segment} />,
   },
+  { path: '/proposicoes', render: () => <BillsPage /> },
+  { path: '/proposicoes/:id', render: ({ id = '' }) => <BillPage key={id} id={id} /> },
 ];
 
 export function App() {
@@ -75,6 +79,7 @@ export function App() {
             <NavLink to="/detectores">Detectores</NavLink>
             <NavLink to="/modelos">Modelos</NavLink>
             <NavLink to="/lei-rouanet">Lei Rouanet</NavLink>
+            <NavLink to="/proposicoes">Proposições</NavLink>
           </nav>
         </div>
       </header>

@@ -180,6 +180,20 @@ describeInChromium('models', (h) => {
     expect(evaluation, 'the champion has its evaluation curves').toBeTruthy();
     if (!evaluation) return;
     expect(await text(page, 'figure-auc')).toContain(formatMetric(evaluation.roc.auc));
+    expect(await text(page, 'figure-precision')).toContain(formatRate(evaluation.atThreshold.precision));
+    expect(await text(page, 'figure-recall')).toContain(formatRate(evaluation.atThreshold.recall));
+    expect(await text(page, 'figure-threshold')).toContain('o modelo prevê glosa');
+    // The glosa run records no base rate in its metrics: no card rather than an empty one.
+    expect(champion.metrics.baseRate).toBeUndefined();
+    expect(await page.getByTestId('figure-base-rate').count()).toBe(0);
+    if (challenger) {
+      // Champion and challenger side by side; both tabular, so no learning curve and no note on kinds.
+      const compared = page.getByTestId('version-comparison').getByTestId('comparison-row');
+      expect(await compared.count()).toBe(2);
+      expect(await compared.nth(1).getAttribute('data-version')).toBe(String(challenger.version));
+      expect(await page.getByTestId('comparison-kinds').count()).toBe(0);
+      expect(await page.getByTestId('learning-curve').count()).toBe(0);
+    }
     for (const chart of ['roc-chart', 'pr-chart', 'calibration-chart']) {
       await page.getByTestId(chart).locator('canvas').first().waitFor();
       expect(await page.getByTestId(chart).locator('[role="img"]').getAttribute('aria-label')).toBeTruthy();

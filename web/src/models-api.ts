@@ -3,8 +3,9 @@
 // can grow without touching the CEAP client; errors are the same ApiError (RFC 9457 problem+json).
 //
 // The API types `metrics` loosely (the registry stores whatever a pipeline measured); the glosa pipeline
-// writes `{ dataKind, valid: Figures, test: Figures, fitSeconds }`, so the readers here tolerate a version
-// whose metrics lack a figure (shown as "—") instead of trusting the shape. Imports carry `.js` (Vite maps
+// writes `{ dataKind, valid: Figures, test: Figures, fitSeconds }`, the bill-outcome one adds `baseRate` and,
+// for the recurrent network, `epochs` (the learning curve), so the readers here tolerate a version whose
+// metrics lack a figure (shown as "—") instead of trusting the shape. Imports carry `.js` (Vite maps
 // it to the .ts file) because the browser tests import this module under the root NodeNext config.
 import { getJson } from './api.js';
 
@@ -28,11 +29,23 @@ export interface Figures {
 
 export type DataKind = 'synthetic' | 'real';
 
+/** One epoch of a recurrent network's training (log-losses and AUC; null where the value was not finite). */
+export interface EpochFigures {
+  epoch: number;
+  trainLoss: number;
+  validLoss: number | null;
+  validAuc: number | null;
+}
+
 export interface VersionMetrics {
   dataKind?: DataKind;
   valid?: Partial<Figures>;
   test?: Partial<Figures>;
   fitSeconds?: number;
+  /** Share of positives over every labelled example of the run (the bill-outcome task records it). */
+  baseRate?: number;
+  /** The learning curve, for recurrent networks. */
+  epochs?: EpochFigures[];
   [key: string]: unknown;
 }
 
@@ -234,6 +247,45 @@ export function figure(
 ): number | undefined {
   const value = metrics?.[part]?.[key];
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** The run's base rate (share of positives) when the version recorded one, else undefined. */
+export function baseRateOf(metrics: VersionMetrics | undefined): number | undefined {
+  const value = metrics?.baseRate;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * A version's learning curve, epochs in order; empty when it has none (tabular models). Entries without an
+ * epoch number or a finite training loss are dropped; a missing validation figure becomes null.
+ */
+export function learningCurve(metrics: VersionMetrics | undefined): EpochFigures[] {
+  const raw: unknown = metrics?.epochs;
+  if (!Array.isArray(raw)) return [];
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  const out: EpochFigures[] = [];
+  for (const e of raw as unknown[]) {
+    if (typeof e !== 'object' || e === null) continue;
+    const r = e as Record<string, unknown>;
+    const epoch = num(r.epoch);
+    const trainLoss = num(r.trainLoss);
+    if (epoch === null || trainLoss === null) continue;
+    out.push({ epoch, trainLoss, validLoss: num(r.validLoss), validAuc: num(r.validAuc) });
+  }
+  return out.sort((a, b) => a.epoch - b.epoch);
+}
+
+/**
+ * The epoch whose weights the network kept: the lowest validation log-loss, the earliest on a tie (early
+ * stopping in src/ml/rnn/fit.ts restores it); undefined without validation figures.
+ * @example bestEpoch([{ epoch: 1, trainLoss: 0.6, validLoss: 0.5, validAuc: 0.7 }]) // 1
+ */
+export function bestEpoch(epochs: readonly EpochFigures[]): number | undefined {
+  let best: EpochFigures | undefined;
+  for (const e of epochs) {
+    if (e.validLoss !== null && (best === undefined || e.validLoss < (best.validLoss as number))) best = e;
+  }
+  return best?.epoch;
 }
 
 /** A key metric of an alias summary by its dotted name (`test.auc`), or undefined. */

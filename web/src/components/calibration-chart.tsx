@@ -1,11 +1,13 @@
 // The reliability (calibration) chart: for each probability bin, the mean predicted probability against the
-// share of glosas actually observed, with the diagonal of perfect calibration and the Brier score. Glosas are
-// rare, so most predictions sit near zero; the axes stop a little past the largest value instead of at 1 so
-// the bins that matter are not squeezed into a corner (the range is stated in the description).
+// share of positives (glosas, laws) actually observed, with the diagonal of perfect calibration and the Brier
+// score. Positives are rare, so most predictions sit near zero; the axes stop a little past the largest value
+// instead of at 1 so the bins that matter are not squeezed into a corner (the range is stated in the
+// description).
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import { formatInteger } from '../format';
 import { formatMetric, formatRate } from './model-labels';
+import type { OutcomeWords } from './model-outcome';
 import {
   colorOf,
   lineSeries,
@@ -21,9 +23,11 @@ import { UPlotChart, decimalValue } from './uplot-chart';
 export function CalibrationChart({
   sources,
   partLabel,
+  words,
 }: {
   sources: readonly CurveSource[];
   partLabel: string;
+  words: OutcomeWords;
 }) {
   const max = axisMax(sources);
   const { options, data } = useMemo(() => {
@@ -42,9 +46,9 @@ export function CalibrationChart({
     series.push(referenceSeries('Calibração perfeita'));
     return {
       data: alignCurves(curves),
-      options: unitSquare(series, 'Probabilidade prevista (média da faixa)', 'Glosas observadas', max),
+      options: unitSquare(series, 'Probabilidade prevista (média da faixa)', words.observed, max),
     };
-  }, [sources, max]);
+  }, [sources, max, words]);
 
   const first = sources[0];
   const description =
@@ -89,13 +93,13 @@ export function CalibrationChart({
                 <tr>
                   <th scope="col">Faixa</th>
                   <th scope="col" className="num">
-                    Pedidos
+                    {words.items.charAt(0).toUpperCase() + words.items.slice(1)}
                   </th>
                   <th scope="col" className="num">
                     Probabilidade média prevista
                   </th>
                   <th scope="col" className="num">
-                    Glosas observadas
+                    {words.observed}
                   </th>
                 </tr>
               </thead>

@@ -1,19 +1,23 @@
 // Feature importance of a version, the 15 largest by magnitude, as a table with bars. Logistic regression
-// gives signed standardised coefficients (bars grow right when a feature raises the probability of a glosa,
-// left when it lowers it); trees give each feature's share of the split gain (always positive, sums to 100%).
-// One-hot columns (`subquota=3`) are shown as "subquota = 3" with the feature's description.
+// gives signed standardised coefficients (bars grow right when a feature raises the probability of the
+// positive class — a glosa, a law — left when it lowers it); trees give each feature's share of the split gain
+// (always positive, sums to 100%). One-hot columns (`subquota=3`) are shown as "subquota = 3" with the
+// feature's description.
 import { formatDecimal } from '../format';
 import type { FeatureImportance, FeatureSpec } from '../models-api';
 import { formatRate } from './model-labels';
+import type { OutcomeWords } from './model-outcome';
 
 const TOP = 15;
 
 export function FeatureImportanceBars({
   entries,
   features,
+  words,
 }: {
   entries: readonly FeatureImportance[];
   features: readonly FeatureSpec[];
+  words: OutcomeWords;
 }) {
   const top = [...entries]
     .filter((e) => Number.isFinite(e.value))
@@ -31,8 +35,9 @@ export function FeatureImportanceBars({
     <div data-testid="feature-importance" data-kind={signed ? 'coefficient' : 'gain'}>
       <p className="muted small">
         {signed
-          ? 'Coeficientes padronizados da regressão logística (efeito de um desvio-padrão na chance de glosa, ' +
-            'em log-odds): à direita aumentam a probabilidade de glosa, à esquerda diminuem.'
+          ? 'Coeficientes padronizados da regressão logística (efeito de um desvio-padrão na chance de ' +
+            `${words.chance}, em log-odds): à direita aumentam a probabilidade de ${words.chance}, à esquerda ` +
+            'diminuem.'
           : 'Participação de cada variável no ganho das divisões das árvores (soma 100%). Não diz em que ' +
             'direção a variável pesa.'}
       </p>

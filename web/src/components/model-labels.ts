@@ -1,7 +1,8 @@
-// pt-BR words and number formats of the models pages: algorithm names, aliases, data kinds, artifact checks,
-// and the two number styles of model figures — scores (AUC, AP, Brier) as decimals "0,873", rates (precision,
-// recall, error rate, probabilities) as percentages "4,4%". Pure, so the browser tests compute with them what
-// a person should see (hence the `.js` import extensions, which the root NodeNext config requires).
+// pt-BR words and number formats of the models pages: algorithm names (GRU and LSTM are the recurrent
+// networks), aliases, data kinds, artifact checks, and the two number styles of model figures — scores (AUC,
+// AP, Brier) as decimals "0,873", rates (precision, recall, error rate, probabilities) as percentages "4,4%".
+// Pure, so the browser tests compute with them what a person should see (hence the `.js` import extensions,
+// which the root NodeNext config requires).
 import { EMPTY, formatDecimal } from '../format.js';
 import type { AliasName, ArtifactStatus, DataKind } from '../models-api.js';
 
@@ -9,7 +10,12 @@ const ALGORITHMS: Record<string, string> = {
   'logistic-regression': 'Regressão logística',
   'gradient-boosted-trees': 'Árvores de decisão com gradient boosting',
   gbdt: 'Árvores de decisão com gradient boosting',
+  gru: 'Rede recorrente (GRU)',
+  lstm: 'Rede recorrente (LSTM)',
 };
+
+/** Algorithms that read a sequence and have no per-feature importance comparable to the tabular models'. */
+const RECURRENT = new Set(['gru', 'lstm']);
 
 const ALIASES: Record<AliasName, string> = { champion: 'campeão', challenger: 'desafiante' };
 
@@ -26,6 +32,9 @@ export const MODEL_DESCRIPTIONS: Record<string, string> = {
   glosa:
     'Estima a probabilidade de a Câmara glosar (recusar no todo ou em parte) um pedido de reembolso da ' +
     'cota parlamentar (CEAP), a partir do histórico do deputado, do fornecedor e da subcota.',
+  'bill-outcome':
+    'Estima a probabilidade de uma proposição ainda em tramitação na Câmara virar lei nos próximos dois ' +
+    'anos, a partir da sua tramitação até agora (tipo, autor, órgãos por onde passou, urgência, pareceres).',
 };
 
 /**
@@ -35,6 +44,15 @@ export const MODEL_DESCRIPTIONS: Record<string, string> = {
 export function algorithmLabel(algorithm: string | null | undefined): string {
   if (!algorithm) return EMPTY;
   return ALGORITHMS[algorithm] ?? algorithm;
+}
+
+/**
+ * Whether an algorithm is a recurrent network (GRU, LSTM): it reads the event sequence itself, so it has a
+ * learning curve and no feature importance.
+ * @example isRecurrent('gru') // true
+ */
+export function isRecurrent(algorithm: string | null | undefined): boolean {
+  return RECURRENT.has(algorithm ?? '');
 }
 
 /**

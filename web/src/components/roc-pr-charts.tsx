@@ -1,11 +1,12 @@
 // ROC and precision–recall curves of one model version, overlaid with another for comparison (uPlot). Each
 // chart marks the operating point — where the version's decision threshold puts it — and its reference: the
-// diagonal of a coin toss on the ROC, the base rate (share of glosas) on the PR curve, which is what a model
-// that knows nothing achieves there. A short table under each chart gives the numbers in words.
+// diagonal of a coin toss on the ROC, the base rate (share of positives: glosas, laws) on the PR curve, which is
+// what a model that knows nothing achieves there. A short table under each chart gives the numbers in words.
 import { useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { BinaryEvaluation } from '../models-api';
 import { formatMetric, formatRate } from './model-labels';
+import type { OutcomeWords } from './model-outcome';
 import { alignCurves, type Curve } from './curve-align';
 import { UPlotChart, axis, decimalValue, type ChartOptions } from './uplot-chart';
 
@@ -98,7 +99,15 @@ export function RocChart({ sources, partLabel }: { sources: readonly CurveSource
   );
 }
 
-export function PrChart({ sources, partLabel }: { sources: readonly CurveSource[]; partLabel: string }) {
+export function PrChart({
+  sources,
+  partLabel,
+  words,
+}: {
+  sources: readonly CurveSource[];
+  partLabel: string;
+  words: OutcomeWords;
+}) {
   const baseRate = sources[0]?.evaluation.baseRate ?? 0;
   const { options, data } = useMemo(() => {
     const curves: Curve[] = [];
@@ -132,7 +141,8 @@ export function PrChart({ sources, partLabel }: { sources: readonly CurveSource[
           `${formatRate(s.evaluation.atThreshold.recall)} de revocação`,
       )
       .join('; ') +
-    `. A linha horizontal é a taxa base de glosas, ${formatRate(baseRate)}: a precisão de um palpite ao acaso.`;
+    `. A linha horizontal é a taxa base de ${words.positives}, ${formatRate(baseRate)}: a precisão de um palpite ` +
+    'ao acaso.';
 
   return (
     <UPlotChart
@@ -170,7 +180,9 @@ export function PrChart({ sources, partLabel }: { sources: readonly CurveSource[
           ))}
         </tbody>
       </table>
-      <p className="muted small">Taxa base (proporção de glosas): {formatRate(baseRate)}.</p>
+      <p className="muted small" data-testid="pr-base-rate">
+        Taxa base (proporção de {words.positiveItems}): {formatRate(baseRate)}.
+      </p>
     </UPlotChart>
   );
 }

@@ -1,8 +1,9 @@
 // One model (GET /v1/models/:name): what the server serves, every version in a table (test metrics, data kind,
 // aliases), the evolution of test AUC/AP across versions, one version in detail — by default the champion,
-// compared with the challenger — with curves, confusion matrix, calibration, importance, provenance and the
-// CRISP-DM report, then the input features and the alias history. The chosen version, the comparison and the
-// evaluation part live in the URL (`?versao=2&comparar=1&parte=validacao`), so a view can be linked.
+// compared with the challenger, even when one is a recurrent network and the other a tabular model — with
+// curves, confusion matrix, calibration, learning curve, importance, provenance and the CRISP-DM report, then
+// the input features and the alias history. The chosen version, the comparison and the evaluation part live
+// in the URL (`?versao=2&comparar=1&parte=validacao`), so a view can be linked.
 // An unknown model (404, or 400 for a malformed name) shows "Modelo não encontrado" with the API's detail.
 import type { ApiError } from '../api';
 import { AliasHistoryTable } from '../components/alias-history';
@@ -119,7 +120,7 @@ function ModelContent({ m }: { m: ModelDetail }) {
           Versões
         </h2>
         <p className="muted small">
-          Métricas na parte de teste de cada versão (meses que o treino nunca viu).
+          Métricas na parte de teste de cada versão (dados posteriores aos do treino, que ele nunca viu).
         </p>
         <VersionsTable name={m.name} versions={m.versions} selected={selected} />
       </section>

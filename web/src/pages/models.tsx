@@ -28,7 +28,8 @@ export function ModelsPage() {
         {(data) =>
           data.items.length === 0 ? (
             <EmptyState>
-              Nenhum modelo registrado ainda: treine um com <code>hardin train glosa</code>.
+              Nenhum modelo registrado ainda: treine um com <code>hardin train glosa</code> ou{' '}
+              <code>hardin train bill-outcome</code>.
             </EmptyState>
           ) : (
             <div className="detector-grid model-grid">

@@ -28,6 +28,7 @@ import {
 import { fitRnn } from '../dist/src/ml/rnn/index.js';
 import { makeMlBenchData, writeMlBenchData } from './ml-data.js';
 import { makeRnnBenchData, toSequenceDataset, writeRnnBenchData } from './rnn-data.js';
+import { serve } from './serve.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const emit = (o) => console.log(JSON.stringify(o));
@@ -517,4 +518,4 @@ async function salic() {
   }
 }
 
-export const suites = { ingest, detect, ml, rnn, salic };
+export const suites = { ingest, detect, ml, rnn, salic, serve };

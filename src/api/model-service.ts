@@ -2,9 +2,14 @@
 // against its checksum. A champion whose artifact is corrupted (or not a model) is refused with a logged,
 // specific message and the previous champion (from the alias history) serves instead; a reload never replaces a
 // working model with a broken one. Nothing is read from disk per prediction.
+// `hardin serve` loads the champions after listening (`open(…, { background: true })`, then `load()`), so the
+// first answer does not wait for them: until a model has loaded its status is `loading`, and `load()` settles once
+// every model has loaded or been refused. src/ml (≈ 50 modules) is imported with the first artifact.
 import { HardinError, describeError, type Logger } from '../core/index.js';
-import { assertTabularModel, predictTabular, type FeatureColumns, type TabularModel } from '../ml/index.js';
+import type { FeatureColumns, TabularModel } from '../ml/index.js';
 import { Registry, type ModelVersion } from '../registry/index.js';
+
+type Ml = typeof import('../ml/index.js');
 
 export interface ServedModel {
   name: string;
@@ -16,28 +21,89 @@ export interface ServedModel {
 }
 
 export interface ServingStatus {
-  /** ok: the champion serves; fallback: an earlier champion serves; unavailable: nothing can serve. */
-  status: 'ok' | 'fallback' | 'unavailable';
+  /**
+   * ok: the champion serves; fallback: an earlier champion serves; unavailable: nothing can serve; loading: the
+   * server has just started and is still loading the champion (background loading only).
+   */
+  status: 'ok' | 'fallback' | 'unavailable' | 'loading';
   version: number | null;
   algorithm: string | null;
   loadedAt: string | null;
   message: string | null;
 }
 
+export interface ModelServiceOptions {
+  /** Resolve as soon as the registry is open; the champions load on the first `load()` (default: load first). */
+  background?: boolean;
+}
+
 export class ModelService {
   private readonly served = new Map<string, ServedModel>();
   private readonly statuses = new Map<string, ServingStatus>();
+  private ml: Ml | undefined;
+  private loading: Promise<void> | undefined;
+  private loaded = false;
+  /** Why the registry could not be listed, when it could not. */
+  private listError: string | undefined;
 
   private constructor(
     readonly registry: Registry,
     private readonly log: Logger | undefined,
     private readonly now: () => Date,
+    private readonly openedAt: string,
   ) {}
 
-  static async open(home: string, log?: Logger, now: () => Date = () => new Date()): Promise<ModelService> {
-    const service = new ModelService(await Registry.open(home), log, now);
-    for (const m of await service.registry.listModels()) await service.reload(m.name);
+  /**
+   * Opens the registry of `home` and loads every registered model's champion; with `{ background: true }` only
+   * opens it (every model is `loading` until `load()` has run; listing the registry parses every version's
+   * metadata, so that waits too).
+   * @example const models = await ModelService.open(home, log, undefined, { background: true }); void models.load()
+   */
+  static async open(
+    home: string,
+    log?: Logger,
+    now: () => Date = () => new Date(),
+    options: ModelServiceOptions = {},
+  ): Promise<ModelService> {
+    const service = new ModelService(await Registry.open(home), log, now, now().toISOString());
+    if (!options.background) await service.load();
     return service;
+  }
+
+  /**
+   * Loads every registered model's champion once; later calls wait for the same load. Never rejects: failures
+   * become statuses (and are logged).
+   */
+  load(): Promise<void> {
+    this.loading ??= (async () => {
+      const names = await this.registry.listModels().then(
+        (models) => models.map((m) => m.name),
+        (error: unknown) => {
+          this.listError = `the model registry could not be read: ${describeError(error)}`;
+          this.log?.error({ err: error }, this.listError);
+          return [];
+        },
+      );
+      for (const name of names) {
+        await this.reload(name).catch((error: unknown) => {
+          // reload() turns every expected failure into a status; this is a bug, logged, the model unavailable.
+          this.log?.error({ err: error, model: name }, `unexpected error loading model ${name}`);
+          this.setStatus(
+            name,
+            undefined,
+            'unavailable',
+            `model ${name} could not be loaded: ${describeError(error)}`,
+          );
+        });
+      }
+      this.loaded = true;
+    })();
+    return this.loading;
+  }
+
+  /** Whether `load()` has started (a server that never listened has nothing to wait for on close). */
+  get loadStarted(): boolean {
+    return this.loading !== undefined;
   }
 
   get(name: string): ServedModel | undefined {
@@ -45,15 +111,17 @@ export class ModelService {
   }
 
   status(name: string): ServingStatus {
-    return (
-      this.statuses.get(name) ?? {
-        status: 'unavailable',
-        version: null,
-        algorithm: null,
-        loadedAt: null,
-        message: `model ${name} has no champion`,
-      }
-    );
+    const known = this.statuses.get(name);
+    if (known) return known;
+    return {
+      status: this.loaded ? 'unavailable' : 'loading',
+      version: null,
+      algorithm: null,
+      loadedAt: null,
+      message: this.loaded
+        ? (this.listError ?? `model ${name} has no champion`)
+        : `model ${name} is loading (server started at ${this.openedAt})`,
+    };
   }
 
   /**
@@ -116,7 +184,9 @@ export class ModelService {
     columns: FeatureColumns,
     n: number,
   ): { probability: number; predicted: boolean }[] {
-    const probs = predictTabular(served.model, columns, n);
+    // A served model exists only once its artifact was loaded, and src/ml with it.
+    if (!this.ml) throw new Error(`model ${served.name} serves before src/ml was loaded`);
+    const probs = this.ml.predictTabular(served.model, columns, n);
     return Array.from(probs, (p) => ({ probability: p, predicted: p >= served.model.threshold }));
   }
 
@@ -125,7 +195,12 @@ export class ModelService {
     version: number,
   ): Promise<{ ok: true; served: ServedModel } | { ok: false; error: string }> {
     try {
-      const loaded = await this.registry.loadArtifact(name, version);
+      const [ml, loaded] = await Promise.all([
+        this.ml ?? import('../ml/index.js'),
+        this.registry.loadArtifact(name, version),
+      ]);
+      this.ml = ml;
+      const assertTabularModel: Ml['assertTabularModel'] = ml.assertTabularModel;
       assertTabularModel(loaded.artifact, `model ${name} v${version}`);
       return {
         ok: true,

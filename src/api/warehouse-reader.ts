@@ -12,6 +12,8 @@ export class WarehouseUnavailable extends HardinError {
 }
 
 export class WarehouseReader {
+  private closed = false;
+
   private constructor(
     readonly home: string,
     private readonly db: Db | undefined,
@@ -49,7 +51,10 @@ export class WarehouseReader {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** Closes the warehouse; a second call does nothing. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.db?.close();
   }
 }

@@ -1,7 +1,13 @@
 // One place that opens DuckDB: safe defaults (no extension downloads: this machine is offline), bounded memory,
 // rows converted to plain JSON-friendly values, and DuckDB's plain `Error`s wrapped with the SQL that failed.
-import { DuckDBInstance, DuckDBTypeId, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { createRequire } from 'node:module';
+import type { DuckDBConnection, DuckDBInstance, DuckDBTypeId, DuckDBValue } from '@duckdb/node-api';
 import { WarehouseError } from './errors.js';
+
+// Loaded with require, not import: importing this CommonJS package from ESM makes Node lex its ≈ 60 re-exporting
+// files for named exports before loading them, which doubles the cost (≈ 200 ms of every command's start, and of
+// `hardin serve`'s first answer: issue #4).
+const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof import('@duckdb/node-api');
 
 export interface DuckDbOptions {
   /** File path, or ':memory:' (default). */
@@ -33,7 +39,7 @@ export class Db {
     if (options.readOnly) config.access_mode = 'READ_ONLY';
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, config);
+      instance = await duckdb.DuckDBInstance.create(path, config);
     } catch (error) {
       const msg = error instanceof Error ? error.message : String(error);
       const hint = /lock/i.test(msg)
@@ -103,7 +109,7 @@ function plain(value: unknown, typeId: DuckDBTypeId | undefined): unknown {
   }
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
-    return typeId === DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
+    return typeId === duckdb.DuckDBTypeId.DATE ? value.toISOString().slice(0, 10) : value.toISOString();
   }
   if (Array.isArray(value)) return value.map((v) => plain(v, undefined));
   if (value !== null && typeof value === 'object') {

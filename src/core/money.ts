@@ -27,9 +27,12 @@ export function parseMoneyToCents(input: string): ParsedMoney {
   return { ok: true, cents: sign * cents };
 }
 
-const BRL = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+// Created on first use: building a pt-BR formatter loads ICU locale data (25–90 ms here), which every command
+// would otherwise pay at start, `hardin serve` included (issue #4).
+let brl: Intl.NumberFormat | undefined;
 
 /** Formats cents as Brazilian reais: 123456 → "R$ 1.234,56". */
 export function formatBrl(cents: number): string {
-  return BRL.format(cents / 100).replace(/\u00a0/g, ' ');
+  brl ??= new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+  return brl.format(cents / 100).replace(/\u00a0/g, ' ');
 }

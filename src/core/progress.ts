@@ -1,5 +1,10 @@
 // Progress reporting for long steps: a bar on an interactive terminal, nothing otherwise (CI, pipes, --json).
-import cliProgress from 'cli-progress';
+// cli-progress is loaded with the first bar: every command imports core, and `hardin serve`, which shows no bar,
+// should not pay for it at start (issue #4).
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
+
+const require = createRequire(import.meta.url);
 
 export interface Progress {
   start(label: string, total: number): void;
@@ -16,13 +21,14 @@ export function createProgress(enabled: boolean): Progress {
   return {
     start(label, total) {
       bar?.stop();
-      bar = new cliProgress.SingleBar(
+      const { SingleBar, Presets } = require('cli-progress') as typeof cliProgress;
+      bar = new SingleBar(
         {
           stream: process.stderr,
           format: `${label.padEnd(28)} {bar} {percentage}% | {value}/{total}`,
           hideCursor: true,
         },
-        cliProgress.Presets.shades_classic,
+        Presets.shades_classic,
       );
       bar.start(total, 0);
     },

@@ -2,7 +2,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError, quoteIdent } from '../../core/index.js';
-import { RANKING_METHOD_PT } from '../../detect/index.js';
 import type { ModelService } from '../model-service.js';
 import type { WarehouseReader } from '../warehouse-reader.js';
 import {
@@ -466,7 +465,8 @@ export function ceapRoutes(reader: WarehouseReader, models?: ModelService): Fast
           response: { 200: z.object({ text: z.string() }) },
         },
       },
-      async () => ({ text: RANKING_METHOD_PT }),
+      // src/detect is imported on demand: the server's cold start does not load it (issue #4).
+      async () => ({ text: (await import('../../detect/index.js')).RANKING_METHOD_PT }),
     );
 
     app.get(
@@ -537,7 +537,8 @@ export function ceapRoutes(reader: WarehouseReader, models?: ModelService): Fast
 /** The glosa champion's probability for one line, from its row of features.glosa_features. */
 async function glosaPrediction(reader: WarehouseReader, models: ModelService | undefined, id: string) {
   const served = models?.get('glosa');
-  if (!served || !reader.has('features.glosa_features')) return null;
+  if (!served || !reader.has('features.glosa_features'))
+    return null;
   const features = served.model.encoding.features;
   const row = await reader.one<Record<string, number | null>>(
     `SELECT ${features.map((f) => `CAST(${quoteIdent(f.name)} AS DOUBLE) AS ${quoteIdent(f.name)}`).join(', ')}

@@ -3,9 +3,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { packageVersion } from '../../core/index.js';
 import { listLakeDatasets } from '../../lake/index.js';
-import { loadCatalog, loadLastRun } from '../../pipelines/index.js';
 import type { WarehouseReader } from '../warehouse-reader.js';
 import { ProblemSchema } from './schemas.js';
+
+// src/pipelines' index loads every stage (≈ 250 modules): imported on the first request that needs it, so a
+// cold server answers its first request without it (issue #4; `hardin serve` warms it up after listening).
+const pipelines = () => import('../../pipelines/index.js');
 
 export function overviewRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
   return async (app) => {
@@ -21,6 +24,7 @@ export function overviewRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
       },
       async () => {
         const datasets = await listLakeDatasets(reader.home);
+        const { loadLastRun } = await pipelines();
         const lastRun = await loadLastRun(reader.home);
         const totals = await reader.one<{
           count: number;
@@ -85,7 +89,10 @@ export function overviewRoutes(reader: WarehouseReader): FastifyPluginAsyncZod {
           response: { 200: z.record(z.string(), z.unknown()) },
         },
       },
-      async () => (await loadCatalog(reader.home, reader.connection)) as unknown as Record<string, unknown>,
+      async () => {
+        const { loadCatalog } = await pipelines();
+        return (await loadCatalog(reader.home, reader.connection)) as unknown as Record<string, unknown>;
+      },
     );
   };
 }

@@ -75,7 +75,10 @@ export async function writeSalicTables(
                'method', CASE r.mode WHEN 'robust' THEN d.method_en ELSE d.method_parity_en END,
                'receiptUrl', NULL) AS explanation,
              ${run}
-      FROM ${T.results} r JOIN salic_defs d USING (metric)`),
+      FROM ${T.results} r JOIN salic_defs d USING (metric)
+      -- Stored in PRONAC order: the API reads one project's rows, which then sit in one row group (its min/max
+      -- skips the others) and one vector, instead of being decompressed from all of them (issue #4).
+      ORDER BY r.pronac, r.mode, r.metric`),
     );
 
     await timed('table salic_projects', () =>

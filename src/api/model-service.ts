@@ -7,15 +7,18 @@
 // every model has loaded or been refused. src/ml (≈ 50 modules) is imported with the first artifact.
 import { HardinError, describeError, type Logger } from '../core/index.js';
 import type { FeatureColumns, TabularModel } from '../ml/index.js';
+import type { BillOutcomeModel, BillSnapshot } from '../pipelines/index.js';
 import { Registry, type ModelVersion } from '../registry/index.js';
 
 type Ml = typeof import('../ml/index.js');
+type Pipelines = typeof import('../pipelines/index.js');
 
 export interface ServedModel {
   name: string;
   version: number;
   algorithm: string;
-  model: TabularModel;
+  /** A tabular classifier (glosa) or a bill-outcome model (its own featurisation inside). */
+  model: TabularModel | BillOutcomeModel;
   meta: ModelVersion;
   loadedAt: string;
 }
@@ -41,6 +44,7 @@ export class ModelService {
   private readonly served = new Map<string, ServedModel>();
   private readonly statuses = new Map<string, ServingStatus>();
   private ml: Ml | undefined;
+  private pipelines: Pipelines | undefined;
   private loading: Promise<void> | undefined;
   private loaded = false;
   /** Why the registry could not be listed, when it could not. */
@@ -186,8 +190,24 @@ export class ModelService {
   ): { probability: number; predicted: boolean }[] {
     // A served model exists only once its artifact was loaded, and src/ml with it.
     if (!this.ml) throw new Error(`model ${served.name} serves before src/ml was loaded`);
+    if (served.model.kind !== 'tabular_binary') {
+      throw new Error(`model ${served.name} takes bills with their events, not feature rows`);
+    }
     const probs = this.ml.predictTabular(served.model, columns, n);
     return Array.from(probs, (p) => ({ probability: p, predicted: p >= served.model.threshold }));
+  }
+
+  /** Probabilities and decisions for bills (with their events) already validated, with a bill-outcome model. */
+  predictBills(
+    served: ServedModel,
+    snapshots: readonly BillSnapshot[],
+  ): { probability: number; predicted: boolean }[] {
+    if (served.model.kind !== 'bill_outcome' || !this.pipelines) {
+      throw new Error(`model ${served.name} is not a bill-outcome model`);
+    }
+    const probs = this.pipelines.predictBillOutcome(served.model, snapshots);
+    const threshold = served.model.threshold;
+    return Array.from(probs, (p) => ({ probability: p, predicted: p >= threshold }));
   }
 
   private async tryLoad(
@@ -200,8 +220,17 @@ export class ModelService {
         this.registry.loadArtifact(name, version),
       ]);
       this.ml = ml;
-      const assertTabularModel: Ml['assertTabularModel'] = ml.assertTabularModel;
-      assertTabularModel(loaded.artifact, `model ${name} v${version}`);
+      const where = `model ${name} v${version}`;
+      if ((loaded.artifact as { kind?: unknown } | null)?.kind === 'bill_outcome') {
+        // The bill featurisation lives with the training pipeline; loaded only when such a model serves.
+        const pipelines = this.pipelines ?? (await import('../pipelines/index.js'));
+        this.pipelines = pipelines;
+        const assertBill: Pipelines['assertBillOutcomeModel'] = pipelines.assertBillOutcomeModel;
+        assertBill(loaded.artifact, where);
+      } else {
+        const assertTabularModel: Ml['assertTabularModel'] = ml.assertTabularModel;
+        assertTabularModel(loaded.artifact, where);
+      }
       return {
         ok: true,
         served: {

@@ -162,9 +162,10 @@ export async function createServer(
   await app.register(salicRoutes(reader), { prefix: '/api/v1/salic' });
   const { camaraBillsRoutes } = await import('./routes/camara-bills.js');
   await app.register(camaraBillsRoutes(reader), { prefix: '/api/v1/camara' });
-  await app.register(modelRoutes({ models, apiTokens: options.apiTokens ?? [] }), {
-    prefix: '/api/v1/models',
-  });
+  await app.register(
+    modelRoutes({ models, apiTokens: options.apiTokens ?? [], billsAt: (ids) => billsAt(reader, ids) }),
+    { prefix: '/api/v1/models' },
+  );
 
   const webDir = options.webDir ?? path.join(packageRoot(), 'dist', 'web');
   const hasWeb = await exists(path.join(webDir, 'index.html'));
@@ -191,4 +192,14 @@ export async function createServer(
       reader.close();
     },
   };
+}
+
+/** Bills of the warehouse seen at its observation date (the latest tramitação event), for predict-by-id. */
+async function billsAt(reader: WarehouseReader, ids: readonly number[]) {
+  const db = reader.connection;
+  if (!db || !reader.has('marts.bills') || !reader.has('marts.tramitacao_events')) return undefined;
+  // The bill featurisation lives with the training pipeline; loaded on the first call only.
+  const { loadBillHistories, eventsUpTo } = await import('../pipelines/index.js');
+  const { histories, asOf } = await loadBillHistories(db, ids);
+  return histories.map((history) => ({ history, cutoff: asOf, events: eventsUpTo(history, asOf) }));
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type HardinServer } from '../../src/api/index.js';
 import { GLOSA_FEATURES, trainGlosa } from '../../src/pipelines/index.js';
-import { predictTabular } from '../../src/ml/index.js';
+import { predictTabular, type TabularModel } from '../../src/ml/index.js';
 import { Registry } from '../../src/registry/index.js';
 import { prepareDemoHome, type DemoHome } from '../helpers/demo-home.js';
 import { removeDir } from '../helpers/tmp.js';
@@ -96,7 +96,7 @@ describe('models API', () => {
     const columns = Object.fromEntries(
       GLOSA_FEATURES.map((f) => [f.name, Float64Array.from(rows, (r) => (r[f.name] ?? NaN) as number)]),
     );
-    const expected = predictTabular(served!.model, columns, 2);
+    const expected = predictTabular(served!.model as TabularModel, columns, 2);
     expect(body.predictions[0].probability).toBeCloseTo(expected[0]!, 12);
     expect(body.predictions[1].probability).toBeCloseTo(expected[1]!, 12);
     expect(body.predictions[1].predicted).toBe(expected[1]! >= body.threshold);

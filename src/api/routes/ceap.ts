@@ -537,7 +537,7 @@ export function ceapRoutes(reader: WarehouseReader, models?: ModelService): Fast
 /** The glosa champion's probability for one line, from its row of features.glosa_features. */
 async function glosaPrediction(reader: WarehouseReader, models: ModelService | undefined, id: string) {
   const served = models?.get('glosa');
-  if (!served || !reader.has('features.glosa_features'))
+  if (!served || served.model.kind !== 'tabular_binary' || !reader.has('features.glosa_features'))
     return null;
   const features = served.model.encoding.features;
   const row = await reader.one<Record<string, number | null>>(

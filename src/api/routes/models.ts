@@ -1,11 +1,14 @@
 // Models: registry versions with their metrics and curves, the CRISP-DM report, promotion (bearer token) and
 // batch prediction with the champion. Rows to predict are validated against the served model's features and
 // every problem is named (`rows[3].log_value: expected a number or null, got "12"`).
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../../core/index.js';
-import type { FeatureColumns } from '../../ml/index.js';
+import type { FeatureColumns, TabularModel } from '../../ml/index.js';
+import type { BillOutcomeModel, BillSnapshot } from '../../pipelines/index.js';
 import type { ModelVersion } from '../../registry/index.js';
+import { parseBillRows } from '../bill-rows.js';
 import type { ModelService, ServedModel } from '../model-service.js';
 import { sendProblem } from '../problem.js';
 import { ProblemSchema } from './schemas.js';
@@ -19,6 +22,11 @@ export interface ModelRoutesOptions {
   /** Bearer tokens allowed to call write endpoints; empty ⇒ writes disabled. */
   apiTokens: readonly string[];
   now?: () => Date;
+  /**
+   * Today's snapshots of the given bills (events up to the warehouse's observation date), for predictions by
+   * bill id; undefined when the warehouse has no bills.
+   */
+  billsAt?: (ids: readonly number[]) => Promise<BillSnapshot[] | undefined>;
 }
 
 export function modelRoutes(options: ModelRoutesOptions): FastifyPluginAsyncZod {
@@ -226,12 +234,27 @@ export function modelRoutes(options: ModelRoutesOptions): FastifyPluginAsyncZod 
           summary: `Probabilities for up to ${MAX_ROWS} rows of features, with the served champion`,
           tags: ['models'],
           params: z.object({ name: NAME }),
-          body: z.object({
-            rows: z
-              .array(z.record(z.string(), z.unknown()))
-              .min(1, 'send at least one row')
-              .max(MAX_ROWS, `at most ${MAX_ROWS} rows per call`),
-          }),
+          description:
+            'Tabular models (glosa) take `rows` of features. The bill-outcome model takes `rows` of bills with ' +
+            'their tramitação events (type_code, presented_at, events[{occurred_at, organ, organ_kind, ' +
+            'situation_code, …}], optional as_of), or `bill_ids` of bills in the warehouse, scored at the ' +
+            "data's observation date.",
+          body: z
+            .object({
+              rows: z
+                .array(z.record(z.string(), z.unknown()))
+                .min(1, 'send at least one row')
+                .max(MAX_ROWS, `at most ${MAX_ROWS} rows per call`)
+                .optional(),
+              bill_ids: z
+                .array(z.number().int().positive())
+                .min(1, 'send at least one bill id')
+                .max(MAX_ROWS, `at most ${MAX_ROWS} bill ids per call`)
+                .optional(),
+            })
+            .refine((b) => (b.rows === undefined) !== (b.bill_ids === undefined), {
+              message: 'send either rows or bill_ids (exactly one of them)',
+            }),
           response: {
             200: z.record(z.string(), z.unknown()),
             400: ProblemSchema,
@@ -252,7 +275,19 @@ export function modelRoutes(options: ModelRoutesOptions): FastifyPluginAsyncZod 
             detail: status.message ?? `model ${name} has no loadable champion`,
           });
         }
-        const { columns, errors } = validateRows(served, request.body.rows);
+        const model = { name, version: served.version, algorithm: served.algorithm };
+        if (served.model.kind === 'bill_outcome') {
+          return predictBills(served, served.model, request.body, reply);
+        }
+        if (!request.body.rows) {
+          return sendProblem(reply, {
+            title: 'Invalid body',
+            status: 400,
+            detail: `bill_ids: model ${name} takes rows of features, not bill ids`,
+            errors: [{ parameter: 'bill_ids', message: `model ${name} takes rows of features` }],
+          });
+        }
+        const { columns, errors } = validateRows(served.model, request.body.rows);
         if (errors.length > 0) {
           return sendProblem(reply, {
             title: 'Invalid rows',
@@ -265,22 +300,79 @@ export function modelRoutes(options: ModelRoutesOptions): FastifyPluginAsyncZod 
           });
         }
         const predictions = models.predict(served, columns, request.body.rows.length);
-        return {
-          model: { name, version: served.version, algorithm: served.algorithm },
-          threshold: served.model.threshold,
-          predictions,
-        };
+        return { model, threshold: served.model.threshold, predictions };
       },
     );
+
+    /** Bills sent with their events, or bill ids looked up in the warehouse at its observation date. */
+    async function predictBills(
+      served: ServedModel,
+      bill: BillOutcomeModel,
+      body: { rows?: Record<string, unknown>[]; bill_ids?: number[] },
+      reply: FastifyReply,
+    ) {
+      let snapshots: BillSnapshot[];
+      let ids: (number | null)[];
+      if (body.rows) {
+        const parsed = parseBillRows(body.rows);
+        if (parsed.errors.length > 0) {
+          return sendProblem(reply, {
+            title: 'Invalid rows',
+            status: 400,
+            detail: parsed.errors
+              .slice(0, 10)
+              .map((e) => `${e.parameter}: ${e.message}`)
+              .join('; '),
+            errors: parsed.errors,
+          });
+        }
+        snapshots = parsed.snapshots;
+        ids = body.rows.map((r) => (typeof r.bill_id === 'number' ? r.bill_id : null));
+      } else {
+        const requested = body.bill_ids ?? [];
+        const found = await options.billsAt?.(requested);
+        if (!found) {
+          return sendProblem(reply, {
+            title: 'Warehouse unavailable',
+            status: 503,
+            detail: 'bill_ids need the warehouse marts bills and tramitacao_events: run `hardin build` first',
+          });
+        }
+        const missing = requested.filter((id) => !found.some((s) => s.history.billId === id));
+        if (missing.length > 0) {
+          return sendProblem(reply, {
+            title: 'Unknown bills',
+            status: 404,
+            detail: `no bill with tramitação events has id ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`,
+            errors: missing.slice(0, 10).map((id) => ({ parameter: 'bill_ids', message: `unknown bill ${id}` })),
+          });
+        }
+        const byId = new Map(found.map((s) => [s.history.billId, s]));
+        snapshots = requested.map((id) => byId.get(id) as BillSnapshot);
+        ids = requested;
+      }
+      const predictions = models.predictBills(served, snapshots).map((p, k) => ({
+        billId: ids[k] ?? null,
+        asOf: new Date((snapshots[k] as BillSnapshot).cutoff).toISOString(),
+        eventsUsed: (snapshots[k] as BillSnapshot).events.length,
+        ...p,
+      }));
+      return {
+        model: { name: served.name, version: served.version, algorithm: served.algorithm },
+        threshold: bill.threshold,
+        horizonDays: bill.horizonDays,
+        predictions,
+      };
+    }
   };
 }
 
 /** Checks every row against the model's features; builds the columns when all are valid. */
 export function validateRows(
-  served: ServedModel,
+  model: TabularModel,
   rows: Record<string, unknown>[],
 ): { columns: FeatureColumns; errors: { parameter: string; message: string }[] } {
-  const features = served.model.encoding.features;
+  const features = model.encoding.features;
   const known = new Set(features.map((f) => f.name));
   const columns: FeatureColumns = {};
   for (const f of features) columns[f.name] = new Float64Array(rows.length);

@@ -2,7 +2,9 @@
 // the bad value and where), and the seeded stratified hold-out used for early stopping without a given
 // validation set. Data convention shared by src/ml: x is row-major n × p (x[i·p + j]), NaN = missing.
 import { ModelError, type Rng } from '../../core/index.js';
-import { MAX_UNITS } from './protocol.js';
+
+/** Most features a data set may have (far above any real table). */
+const MAX_FEATURES = 65_534;
 
 export interface GbdtDataset {
   x: Float64Array;
@@ -54,8 +56,8 @@ function checkWeights(w: ArrayLike<number> | undefined, n: number, where: string
 export function checkDataset(ds: GbdtDataset): void {
   const { n, p } = ds;
   if (!Number.isInteger(n) || n < 1) fail(`data.n = ${String(n)} is invalid (expected an integer ≥ 1)`);
-  if (!Number.isInteger(p) || p < 1 || p > MAX_UNITS)
-    fail(`data.p = ${String(p)} is invalid (expected an integer in 1..${MAX_UNITS})`);
+  if (!Number.isInteger(p) || p < 1 || p > MAX_FEATURES)
+    fail(`data.p = ${String(p)} is invalid (expected an integer in 1..${MAX_FEATURES})`);
   if (!(ds.x instanceof Float64Array)) fail('data.x is not a Float64Array (expected row-major n × p values)');
   if (ds.x.length !== n * p)
     fail(`data.x has ${ds.x.length} values but n × p = ${n} × ${p} = ${n * p} (expected row-major n × p)`);

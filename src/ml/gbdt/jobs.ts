@@ -1,6 +1,7 @@
-// The jobs the threads of a fit run, cut into phases of work units (protocol.ts), and the per-thread context
-// that runs a unit. Main thread and workers run the same ThreadContext.runUnit; which thread runs which unit
-// is decided at run time by claiming, and does not change any result:
+// The jobs the threads of a fit run, cut into phases of work units (job codes and parameters: protocol.ts;
+// dispatch: ../worker-pool.ts), and the per-thread context that runs a unit. Main thread and workers run the
+// same ThreadContext.runUnit; which thread runs which unit is decided at run time by claiming, and does not
+// change any result:
 // - EDGES / BIN: bin edges, then the binned matrix; one unit per feature.
 // - SPLIT: phase 0 partitions a node's rows, PARTITION_SLICES slices into the left/right buffers (one slice
 //   for small nodes); phase 1 copies each slice's pieces into place in idx (one unit per slice) and, in
@@ -12,6 +13,7 @@
 // Every feature's histogram is summed by one unit in row order, the partition is stable, and block sums are
 // reduced by the main thread in block order, so results are bit-identical whatever the thread count.
 // This file must stay free of imports from core (worker threads load it and must start fast).
+import type { JobRunner } from '../worker-protocol.js';
 import {
   binCategoricalColumn,
   binNumericColumn,
@@ -85,7 +87,7 @@ const slice = (t: number, T: number, count: number): [number, number] => [
 ];
 
 /** One thread's view of the fit: the shared arrays, its wasm kernels and its scratch buffers. */
-export class ThreadContext {
+export class ThreadContext implements JobRunner<ThreadPayload> {
   private prep: PrepState | undefined;
   private state: SharedState | undefined;
   private kernels: GbdtKernels | undefined;

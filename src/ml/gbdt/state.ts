@@ -4,10 +4,10 @@
 // A worker receives the whole object once (structured clone shares the memory, nothing is copied).
 // PrepState is the smaller set used before training, while the bin edges are being computed.
 // This file must stay free of imports from core: worker threads load it.
+import { createWasmMemory, PAGE, type WasmMemory } from '../wasm/assembler.js';
 import type { BinnedMatrix } from './binning.js';
 import type { HistLayout } from './histogram.js';
 import { SPLIT_STRIDE } from './split.js';
-import { createWasmMemory, type WasmMemory } from './wasm.js';
 
 /** Rows per gradient block; block sums are reduced in block order, whatever the thread count. */
 export const GRAD_BLOCK = 8192;
@@ -95,7 +95,6 @@ export const PARAMS_SIZE = 40;
 /** Upper bound on the slices one partition is cut into (jobs.ts uses fewer). */
 export const MAX_PARTITION_SLICES = 64;
 const ALIGN = 64;
-const PAGE = 65536;
 const MAX_PAGES = 65536;
 
 function sharedArray<T>(make: (b: SharedArrayBuffer) => T, bytes: number): T {
@@ -157,7 +156,7 @@ export function createSharedState(
   };
   const pages = Math.ceil(top / PAGE) + 1;
   if (pages > MAX_PAGES) throw new RangeError(`needs ${top} bytes of wasm memory (the limit is 4 GiB)`);
-  const memory = createWasmMemory(pages);
+  const memory = createWasmMemory(pages * PAGE);
   const buf = memory.buffer;
   const f64 = (len: number) => sharedArray((b) => new Float64Array(b, 0, len), len * 8);
   const i32 = (len: number) => sharedArray((b) => new Int32Array(b, 0, len), len * 4);

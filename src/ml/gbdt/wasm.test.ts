@@ -4,7 +4,7 @@ import { createWasmMemory, instantiateKernels } from './wasm.js';
 
 /** A memory with bins (Uint8 or Uint16, column-major n × p), gh, idx, left/right, og, hist and a table. */
 function setup(n: number, p: number, nb: number, wide: boolean, seed: number) {
-  const memory = createWasmMemory(64);
+  const memory = createWasmMemory(64 * 65536);
   const buf = memory.buffer;
   const ptr = {
     bins: 0,

@@ -10,18 +10,20 @@ import {
   addConst,
   addTo,
   get,
+  I32,
   i32,
   set,
   SIMD,
   simd,
   splatConst,
   splatConstI,
+  V128,
   VBYTES,
   vload,
   vstore,
   whileLess,
   type WasmFunction,
-} from './wasm-assembler.js';
+} from '../wasm/assembler.js';
 
 // Parameters (i32, bytes): src, dst, rows, srcStride, dstStride, nvec (vectors per row).
 const [SRC, DST, ROWS, SSTRIDE, DSTRIDE, NVEC] = [0, 1, 2, 3, 4, 5];
@@ -115,5 +117,13 @@ export function activationKernel(f32: boolean, kind: 'sigmoid' | 'tanh'): WasmFu
     ...set(ROW),
     ...whileLess(ROW, ROWS, [...get(SRC), ...set(SP), ...get(DST), ...set(DP), ...rowBody]),
   ];
-  return { name: `${kind}_${f32 ? 'f32' : 'f64'}`, params: 6, locals: { i32: N_I32, v128: 3 }, body };
+  return {
+    name: `${kind}_${f32 ? 'f32' : 'f64'}`,
+    params: 6,
+    locals: [
+      [I32, N_I32],
+      [V128, 3],
+    ],
+    body,
+  };
 }

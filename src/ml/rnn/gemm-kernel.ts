@@ -10,17 +10,19 @@ import {
   F64,
   addTo,
   get,
+  I32,
   i32,
   OP,
   set,
   SIMD,
   simd,
+  V128,
   VBYTES,
   vload,
   vstore,
   whileLess,
   type WasmFunction,
-} from './wasm-assembler.js';
+} from '../wasm/assembler.js';
 
 // Parameters (i32, bytes): a, sai, sak, b, ldb, c, ldc, M, K, NB (column blocks of `vecs` vectors).
 const [A, SAI, SAK, B, LDB, C, LDC, M, K, NB] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
@@ -78,7 +80,10 @@ export function gemmKernel(f32: boolean, vecs: number): WasmFunction {
   return {
     name: `gemm_${f32 ? 'f32' : 'f64'}_v${vecs}`,
     params: 10,
-    locals: { i32: N_I32, v128: 3 * vecs + 2 },
+    locals: [
+      [I32, N_I32],
+      [V128, 3 * vecs + 2],
+    ],
     body,
   };
 }
@@ -117,7 +122,10 @@ export function gemmScalarKernel(f32: boolean): WasmFunction {
   return {
     name: `gemm_${f32 ? 'f32' : 'f64'}_s`,
     params: 10,
-    locals: { i32: N_I32 + 1, v128: 0, scalars: 1, scalar: f32 ? F32 : F64 },
+    locals: [
+      [I32, N_I32 + 1],
+      [f32 ? F32 : F64, 1],
+    ],
     body,
   };
 }

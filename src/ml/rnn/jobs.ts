@@ -1,21 +1,19 @@
-// The jobs the threads of an RNN fit run, and the per-thread context they run in. Compute jobs are split into
-// tasks that any thread may claim (dispatch.ts); ThreadContext.run(job, task) runs one:
+// The jobs the threads of an RNN fit run on the worker pool (../worker-pool.ts), and the per-thread context
+// they run in. Each job is one phase of tasks that any thread may claim; ThreadContext.runUnit runs one:
 // - GRADIENT: every batch is cut into S fixed shards (S = options.shards, whatever the thread count); task s
 //   computes the summed loss and gradient of shard s into that shard's own buffer. The main thread then adds
 //   the shard buffers in shard order, so 1 and 2 threads give the same bits.
 // - PREDICT: task c scores chunk c (the workspace's rows) of a data set; a sequence's score does not depend
 //   on its chunk (see wasm.ts), so neither does the result.
-// ATTACH (take the payload the main thread just posted) and EXIT are broadcast to every worker.
 // This file must stay free of imports from core (worker threads load it and must start fast).
+import type { JobRunner } from '../worker-protocol.js';
 import type { SequenceData } from './data.js';
 import { RnnPass } from './pass.js';
 import type { MemoryLayout, NetShape } from './shape.js';
 import { createKernels, type WasmMemory } from './wasm.js';
 
-export const JOB_ATTACH = 1;
 export const JOB_GRADIENT = 2;
 export const JOB_PREDICT = 3;
-export const JOB_EXIT = 4;
 
 /** Slots of `params`: sequences in the batch, whether dropout masks apply, the data set to predict. */
 export const P_COUNT = 0;
@@ -41,7 +39,7 @@ export interface RnnPayload {
   scores: Float64Array[];
 }
 
-export class ThreadContext {
+export class ThreadContext implements JobRunner<RnnPayload> {
   private payload: RnnPayload | undefined;
   private pass: RnnPass | undefined;
 
@@ -57,15 +55,20 @@ export class ThreadContext {
     );
   }
 
+  /** One phase per job. */
+  phases(): number {
+    return 1;
+  }
+
   /** Tasks of a job: the shards of the batch, or the chunks of the data set to score. */
-  tasks(job: number): number {
+  units(job: number): number {
     const p = this.payload as RnnPayload;
     if (job === JOB_GRADIENT) return p.shards;
     const data = p.datasets[p.params[P_DATASET] as number] as SequenceData;
     return Math.ceil(data.n / (this.pass as RnnPass).rows);
   }
 
-  run(job: number, task: number): void {
+  runUnit(job: number, _phase: number, task: number): void {
     if (job === JOB_GRADIENT) this.gradient(task);
     else if (job === JOB_PREDICT) this.predict(task);
   }

@@ -8,27 +8,11 @@
 // Every element's result depends only on its own row's inputs, never on which other rows share the call:
 // predictions do not depend on chunking, and thread counts cannot change bits.
 // This file must stay free of imports from core: worker threads load it.
+import { lazyModule, VBYTES, type WasmMemory } from '../wasm/assembler.js';
 import { activationKernel } from './activation-kernel.js';
 import { gemmKernel, gemmScalarKernel } from './gemm-kernel.js';
-import { assembleModule, VBYTES } from './wasm-assembler.js';
 
-/** The part of the WebAssembly API used here (@types/node 20 does not declare it without the DOM lib). */
-export interface WasmMemory {
-  readonly buffer: SharedArrayBuffer;
-}
-interface WasmApi {
-  Memory: new (d: { initial: number; maximum: number; shared: boolean }) => WasmMemory;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (m: object, imports: object) => { exports: Record<string, unknown> };
-}
-const WA = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-const PAGE = 65536;
-
-/** A shared memory of at least `bytes` bytes (whole 64 KiB pages; it never grows, so views stay valid). */
-export function createWasmMemory(bytes: number): WasmMemory {
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  return new WA.Memory({ initial: pages, maximum: pages, shared: true });
-}
+export { createWasmMemory, type WasmMemory } from '../wasm/assembler.js';
 
 export type Floats = Float32Array | Float64Array;
 
@@ -58,22 +42,19 @@ export interface Kernels {
 }
 
 type KernelFn = (...args: number[]) => void;
-let compiled: object | undefined;
 
-function assemble(): Uint8Array {
-  return assembleModule([
-    gemmKernel(true, 4),
-    gemmKernel(true, 1),
-    gemmKernel(false, 4),
-    gemmKernel(false, 1),
-    gemmScalarKernel(true),
-    gemmScalarKernel(false),
-    activationKernel(true, 'sigmoid'),
-    activationKernel(true, 'tanh'),
-    activationKernel(false, 'sigmoid'),
-    activationKernel(false, 'tanh'),
-  ]);
-}
+const instantiate = lazyModule(() => [
+  gemmKernel(true, 4),
+  gemmKernel(true, 1),
+  gemmKernel(false, 4),
+  gemmKernel(false, 1),
+  gemmScalarKernel(true),
+  gemmScalarKernel(false),
+  activationKernel(true, 'sigmoid'),
+  activationKernel(true, 'tanh'),
+  activationKernel(false, 'sigmoid'),
+  activationKernel(false, 'tanh'),
+]);
 
 class WasmKernels implements Kernels {
   readonly mem: Floats;
@@ -174,6 +155,5 @@ class WasmKernels implements Kernels {
 
 /** Instantiates the kernels of the given precision on a shared memory. */
 export function createKernels(memory: WasmMemory, f32: boolean): Kernels {
-  compiled ??= new WA.Module(assemble());
-  return new WasmKernels(memory, f32, new WA.Instance(compiled, { env: { memory } }).exports);
+  return new WasmKernels(memory, f32, instantiate(memory));
 }

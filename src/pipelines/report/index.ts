@@ -6,3 +6,4 @@ export * from './validate.js';
 export * from './render-html.js';
 export * from './render-json.js';
 export * from './svg/index.js';
+export * from './slim-evaluation.js';

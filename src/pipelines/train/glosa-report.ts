@@ -1,13 +1,16 @@
 // The CRISP-DM report of a glosa training run: the words (pt-BR, the dashboard's language) and the figures of
 // each phase, assembled from what the run measured. Pure: the pipeline hands in everything, nothing is read here.
-import { downsampleCurve, type BinaryEvaluation } from '../../ml/index.js';
+import type { BinaryEvaluation } from '../../ml/index.js';
 import type { DataSnapshot } from '../../registry/index.js';
-import type {
-  CrispDmReport,
-  FeatureDescription,
-  LabelByGroup,
-  VersionHistoryEntry,
+import {
+  formatPercent,
+  slimEvaluation,
+  type CrispDmReport,
+  type FeatureDescription,
+  type LabelByGroup,
+  type VersionHistoryEntry,
 } from '../report/index.js';
+import { round } from './training-figures.js';
 import type { FitCandidatesResult, TabularSplit } from './fit-candidates.js';
 import { GLOSA_FEATURES, GLOSA_TASK, type GlosaData } from './glosa-task.js';
 
@@ -80,7 +83,7 @@ export function buildGlosaReport(input: GlosaReportInput): CrispDmReport {
       costOfErrors:
         'Falso positivo: um analista revisa um pedido regular (custo: minutos). Falso negativo: um pedido ' +
         'irregular passa sem revisão (custo: dinheiro público). Por isso o limiar privilegia o F1, não a acurácia, ' +
-        `que seria ${pct(1 - input.positives / data.n)} prevendo sempre "sem glosa".`,
+        `que seria ${formatPercent(1 - input.positives / data.n)} prevendo sempre "sem glosa".`,
     },
     data: {
       sources: input.snapshot.datasets.map((d) => ({
@@ -146,8 +149,8 @@ export function buildGlosaReport(input: GlosaReportInput): CrispDmReport {
       models: fitted.candidates.map((c) => ({
         name: c.name,
         algorithm: c.algorithm,
-        valid: slim(c.valid),
-        test: slim(c.test),
+        valid: slimEvaluation(c.valid),
+        test: slimEvaluation(c.test),
         featureImportance: [...c.featureImportance]
           .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
           .slice(0, 15),
@@ -157,7 +160,7 @@ export function buildGlosaReport(input: GlosaReportInput): CrispDmReport {
         {
           name: 'taxa histórica da subcota',
           description: 'Pontua cada pedido com a taxa de glosa da sua subcota nos meses anteriores.',
-          test: slim(input.baseline),
+          test: slimEvaluation(input.baseline),
         },
       ],
       ...(input.crossValidation ? { crossValidation: input.crossValidation } : {}),
@@ -189,17 +192,6 @@ export function buildGlosaReport(input: GlosaReportInput): CrispDmReport {
         ? { versionHistory: input.history.filter((h) => Number.isFinite(h.auc)) }
         : {}),
     },
-  };
-}
-
-/** Curves cut to ≤ 200 points so the report and the registry stay small. */
-function slim(e: BinaryEvaluation): BinaryEvaluation {
-  const roc = downsampleCurve(e.roc.fpr, e.roc.tpr, e.roc.thresholds, 200);
-  const pr = downsampleCurve(e.pr.recall, e.pr.precision, e.pr.thresholds, 200);
-  return {
-    ...e,
-    roc: { fpr: roc.x, tpr: roc.y, thresholds: roc.thresholds, auc: e.roc.auc },
-    pr: { recall: pr.x, precision: pr.y, thresholds: pr.thresholds, averagePrecision: e.pr.averagePrecision },
   };
 }
 
@@ -252,13 +244,4 @@ function countIn(labels: Uint8Array, rows: ArrayLike<number>): number {
   let c = 0;
   for (let k = 0; k < rows.length; k++) c += labels[rows[k] as number] as number;
   return c;
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1).replace('.', ',')}%`;
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

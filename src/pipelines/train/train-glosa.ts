@@ -15,7 +15,6 @@ import {
   type Config,
   type Progress,
 } from '../../core/index.js';
-import { currentVersions, loadManifests } from '../../lake/index.js';
 import {
   countPositives,
   evaluateBinary,
@@ -29,6 +28,18 @@ import { renderCrispDmHtml, renderCrispDmJson } from '../report/index.js';
 import { fitCandidates, type CandidateResult, type TabularSplit } from './fit-candidates.js';
 import { buildGlosaReport } from './glosa-report.js';
 import { GLOSA_FEATURES, GLOSA_TASK, loadGlosaData, type GlosaData } from './glosa-task.js';
+import {
+  candidateSummary,
+  evaluationFigures,
+  lakeDataKind,
+  lakeSnapshot,
+  round,
+  sameSnapshot,
+  versionHistory,
+  type TrainedCandidateSummary,
+} from './training-figures.js';
+
+export type { TrainedCandidateSummary } from './training-figures.js';
 
 export interface TrainGlosaOptions {
   home: string;
@@ -42,17 +53,6 @@ export interface TrainGlosaOptions {
   promote?: boolean;
   progress?: Progress;
   duckdb?: Pick<Config, 'duckdbMemoryLimit' | 'duckdbThreads'>;
-}
-
-export interface TrainedCandidateSummary {
-  name: string;
-  algorithm: string;
-  version: number;
-  alias: 'champion' | 'challenger' | null;
-  fitSeconds: number;
-  iterations: number;
-  valid: { auc: number; averagePrecision: number };
-  test: { auc: number; averagePrecision: number; precision: number; recall: number; threshold: number };
 }
 
 export interface TrainGlosaResult {
@@ -189,13 +189,7 @@ export async function trainGlosa(options: TrainGlosaOptions): Promise<TrainGlosa
     snapshot,
     championVersion: versionOf.get(champion.name) ?? 0,
     championSha256: createHash('sha256').update(canonicalJson(champion.model)).digest('hex'),
-    history: previous.map((v) => ({
-      version: String(v.version),
-      algorithm: v.algorithm,
-      createdAt: v.createdAt,
-      auc: numberAt(v.metrics, ['test', 'auc']),
-      ap: numberAt(v.metrics, ['test', 'averagePrecision']),
-    })),
+    history: versionHistory(previous),
   });
   const html = renderCrispDmHtml(report);
   const json = JSON.parse(renderCrispDmJson(report)) as unknown;
@@ -210,8 +204,8 @@ export async function trainGlosa(options: TrainGlosaOptions): Promise<TrainGlosa
       seed,
       metrics: {
         dataKind,
-        valid: figures(c.valid),
-        test: figures(c.test),
+        valid: evaluationFigures(c.valid),
+        test: evaluationFigures(c.test),
         fitSeconds: round(c.fitSeconds, 3),
       },
       featureSchema: GLOSA_FEATURES.map((f) => ({
@@ -235,22 +229,7 @@ export async function trainGlosa(options: TrainGlosaOptions): Promise<TrainGlosa
           'another training run registered a glosa model at the same time — rerun',
       );
     }
-    summaries.push({
-      name: c.name,
-      algorithm: c.algorithm,
-      version: registered.version,
-      alias: null,
-      fitSeconds: round(c.fitSeconds, 3),
-      iterations: c.iterations,
-      valid: { auc: round(c.valid.roc.auc, 4), averagePrecision: round(c.valid.pr.averagePrecision, 4) },
-      test: {
-        auc: round(c.test.roc.auc, 4),
-        averagePrecision: round(c.test.pr.averagePrecision, 4),
-        precision: round(c.test.atThreshold.precision, 4),
-        recall: round(c.test.atThreshold.recall, 4),
-        threshold: round(c.test.atThreshold.threshold, 6),
-      },
-    });
+    summaries.push(candidateSummary(c, registered.version));
   }
   if (options.promote !== false) {
     const at = now.toISOString();
@@ -332,34 +311,19 @@ export async function upToDateGlosaChampion(
   const registry = await Registry.open(home);
   const champion = await registry.getVersion(GLOSA_TASK, 'champion').catch(() => undefined);
   if (!champion || champion.seed !== seed || champion.codeVersion !== packageVersion()) return undefined;
-  const key = (s: DataSnapshot) =>
-    JSON.stringify([...s.datasets].sort((a, b) => a.dataset.localeCompare(b.dataset)));
-  if (key(champion.dataSnapshot) !== key(await ceapSnapshot(home))) return undefined;
+  if (!sameSnapshot(champion.dataSnapshot, await ceapSnapshot(home))) return undefined;
   const check = await registry.verifyArtifact(GLOSA_TASK, champion.version);
   return check.status === 'ok' ? { version: champion.version, algorithm: champion.algorithm } : undefined;
 }
 
 /** The current CEAP partitions of the lake: what this model was trained on. */
-async function ceapSnapshot(home: string): Promise<DataSnapshot> {
-  const manifests = await loadManifests(path.join(homePaths(home).lake, 'raw', 'camara', 'ceap'));
-  return {
-    datasets: [...currentVersions(manifests).values()].map((m) => ({
-      dataset: `camara/ceap/${m.partition.key}=${m.partition.value}`,
-      runId: m.runId,
-      sha256: m.input.sha256,
-      rows: m.rows,
-    })),
-  };
+function ceapSnapshot(home: string): Promise<DataSnapshot> {
+  return lakeSnapshot(home, ['camara/ceap']);
 }
 
 /** Synthetic when every current CEAP input was written by Hardin's generator (it records that in the manifest). */
-async function detectDataKind(home: string): Promise<'synthetic' | 'real'> {
-  const manifests = [
-    ...currentVersions(
-      await loadManifests(path.join(homePaths(home).lake, 'raw', 'camara', 'ceap')),
-    ).values(),
-  ];
-  return manifests.length > 0 && manifests.every((m) => m.input.synthetic === true) ? 'synthetic' : 'real';
+function detectDataKind(home: string): Promise<'synthetic' | 'real'> {
+  return lakeDataKind(home, ['camara/ceap']);
 }
 
 /** The first or last period (or claim date) of a part, as text. */
@@ -382,29 +346,6 @@ function dayOrPeriod(
     : new Date((data.claimDay[best] as number) * 86_400_000).toISOString().slice(0, 10);
 }
 
-function figures(e: BinaryEvaluation) {
-  return {
-    auc: round(e.roc.auc, 6),
-    averagePrecision: round(e.pr.averagePrecision, 6),
-    brier: round(e.calibration.brier, 6),
-    logLoss: round(e.logLoss, 6),
-    accuracy: round(e.atThreshold.accuracy, 6),
-    errorRate: round(e.atThreshold.errorRate, 6),
-    precision: round(e.atThreshold.precision, 6),
-    recall: round(e.atThreshold.recall, 6),
-    f1: round(e.atThreshold.f1, 6),
-    threshold: round(e.atThreshold.threshold, 6),
-    n: e.n,
-    positives: e.positives,
-  };
-}
-
-function numberAt(obj: unknown, keys: string[]): number {
-  let v: unknown = obj;
-  for (const k of keys) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-  return typeof v === 'number' ? v : NaN;
-}
-
 function pick(values: Float64Array, rows: ArrayLike<number>): Float64Array {
   const out = new Float64Array(rows.length);
   for (let k = 0; k < rows.length; k++) out[k] = values[rows[k] as number] as number;
@@ -421,9 +362,4 @@ function countIn(labels: Uint8Array, rows: ArrayLike<number>): number {
   let c = 0;
   for (let k = 0; k < rows.length; k++) c += labels[rows[k] as number] as number;
   return c;
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

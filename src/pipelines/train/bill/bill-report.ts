@@ -1,14 +1,17 @@
 // The CRISP-DM report of a bill-outcome training run: the words (pt-BR, the dashboard's language) and the figures
 // of each phase, assembled from what the run measured — the three candidates side by side on the same split (the
 // "evolution" from a linear model to trees to a recurrent network). Pure: the pipeline hands in everything.
-import { downsampleCurve, type BinaryEvaluation } from '../../../ml/index.js';
+import type { BinaryEvaluation } from '../../../ml/index.js';
 import type { DataSnapshot } from '../../../registry/index.js';
-import type {
-  CrispDmReport,
-  FeatureDescription,
-  LabelByGroup,
-  VersionHistoryEntry,
+import {
+  formatPercent,
+  slimEvaluation,
+  type CrispDmReport,
+  type FeatureDescription,
+  type LabelByGroup,
+  type VersionHistoryEntry,
 } from '../../report/index.js';
+import { round } from '../training-figures.js';
 import { BILL_FEATURES } from './bill-features.js';
 import { BILL_TASK } from './bill-model.js';
 import { HORIZON_DAYS, SNAPSHOT_AGES } from './bill-snapshots.js';
@@ -79,8 +82,8 @@ export function buildBillReport(input: BillReportInput): CrispDmReport {
       costOfErrors:
         'Falso positivo: uma proposição que não anda recebe atenção (custo: tempo de leitura). Falso negativo: ' +
         'uma proposição que vira lei passa despercebida (custo: a sociedade descobre tarde). Com taxa base de ' +
-        `${pct(input.positives / input.looks)}, prever sempre "não vira lei" daria acurácia de ` +
-        `${pct(1 - input.positives / input.looks)} e nenhuma utilidade; por isso o limiar maximiza o F1.`,
+        `${formatPercent(input.positives / input.looks)}, prever sempre "não vira lei" daria acurácia de ` +
+        `${formatPercent(1 - input.positives / input.looks)} e nenhuma utilidade; por isso o limiar maximiza o F1.`,
     },
     data: {
       sources: input.snapshot.datasets.map((d) => ({
@@ -161,8 +164,8 @@ export function buildBillReport(input: BillReportInput): CrispDmReport {
       models: fitted.candidates.map((c) => ({
         name: c.name,
         algorithm: c.algorithm,
-        valid: slim(c.valid),
-        test: slim(c.test),
+        valid: slimEvaluation(c.valid),
+        test: slimEvaluation(c.test),
         featureImportance: [...c.featureImportance]
           .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
           .slice(0, 15),
@@ -172,7 +175,7 @@ export function buildBillReport(input: BillReportInput): CrispDmReport {
         {
           name: 'taxa histórica do tipo',
           description: 'Pontua cada exemplo com a taxa de "vira lei" do seu tipo (PL, MPV…) no treino.',
-          test: slim(input.baseline),
+          test: slimEvaluation(input.baseline),
         },
       ],
     },
@@ -208,26 +211,6 @@ export function buildBillReport(input: BillReportInput): CrispDmReport {
   };
 }
 
-/** Curves cut to ≤ 200 points so the report and the registry stay small. */
-function slim(e: BinaryEvaluation): BinaryEvaluation {
-  const roc = downsampleCurve(e.roc.fpr, e.roc.tpr, e.roc.thresholds, 200);
-  const pr = downsampleCurve(e.pr.recall, e.pr.precision, e.pr.thresholds, 200);
-  return {
-    ...e,
-    roc: { fpr: roc.x, tpr: roc.y, thresholds: roc.thresholds, auc: e.roc.auc },
-    pr: { recall: pr.x, precision: pr.y, thresholds: pr.thresholds, averagePrecision: e.pr.averagePrecision },
-  };
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1).replace('.', ',')}%`;
-}
-
 function ptDecimal(x: number, digits = 4): string {
   return Number.isFinite(x) ? x.toFixed(digits).replace('.', ',') : '—';
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

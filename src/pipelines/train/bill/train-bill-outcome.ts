@@ -14,7 +14,6 @@ import {
   type Config,
   type Progress,
 } from '../../../core/index.js';
-import { currentVersions, loadManifests } from '../../../lake/index.js';
 import { evaluateBinary, type BinaryEvaluation } from '../../../ml/index.js';
 import { Registry, canonicalJson, type DataSnapshot } from '../../../registry/index.js';
 import { renderCrispDmHtml, renderCrispDmJson, type FeatureDescription } from '../../report/index.js';
@@ -28,6 +27,16 @@ import { pendingSnapshots, trainingSnapshots } from './bill-snapshots.js';
 import { splitByPresentation } from './bill-split.js';
 import { fitBillVocabulary, indexVocabulary } from './bill-vocabulary.js';
 import { fitBillCandidates, type BillCandidate } from './fit-bill-candidates.js';
+import {
+  candidateSummary,
+  evaluationFigures,
+  lakeDataKind,
+  lakeSnapshot,
+  round,
+  sameSnapshot,
+  versionHistory,
+  type TrainedCandidateSummary,
+} from '../training-figures.js';
 
 export interface TrainBillOutcomeOptions {
   home: string;
@@ -45,16 +54,7 @@ export interface TrainBillOutcomeOptions {
   duckdb?: Pick<Config, 'duckdbMemoryLimit' | 'duckdbThreads'>;
 }
 
-export interface BillCandidateSummary {
-  name: string;
-  algorithm: string;
-  version: number;
-  alias: 'champion' | 'challenger' | null;
-  fitSeconds: number;
-  iterations: number;
-  valid: { auc: number; averagePrecision: number };
-  test: { auc: number; averagePrecision: number; precision: number; recall: number; threshold: number };
-}
+export type BillCandidateSummary = TrainedCandidateSummary;
 
 export interface TrainBillOutcomeResult {
   task: string;
@@ -73,7 +73,12 @@ export interface TrainBillOutcomeResult {
   durationMs: number;
 }
 
-const PROPOSITION_DATASETS = ['propositions', 'proposition_authors', 'proposition_themes', 'tramitacoes'];
+const PROPOSITION_DATASETS = [
+  'camara/propositions',
+  'camara/proposition_authors',
+  'camara/proposition_themes',
+  'camara/tramitacoes',
+];
 
 export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promise<TrainBillOutcomeResult> {
   const started = performance.now();
@@ -174,13 +179,7 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
     snapshot,
     championVersion: versionOf.get(champion.name) ?? 0,
     championSha256: createHash('sha256').update(canonicalJson(champion.artifact)).digest('hex'),
-    history: previous.map((v) => ({
-      version: String(v.version),
-      algorithm: v.algorithm,
-      createdAt: v.createdAt,
-      auc: numberAt(v.metrics, ['test', 'auc']),
-      ap: numberAt(v.metrics, ['test', 'averagePrecision']),
-    })),
+    history: versionHistory(previous),
     pendingPredicted: pending.length,
   });
   const html = renderCrispDmHtml(report);
@@ -196,8 +195,8 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
       seed,
       metrics: {
         dataKind,
-        valid: figures(c.valid),
-        test: figures(c.test),
+        valid: evaluationFigures(c.valid),
+        test: evaluationFigures(c.test),
         baseRate: round(positives / looks.snapshots.length, 6),
         fitSeconds: round(c.fitSeconds, 3),
         ...(c.epochs.length
@@ -224,22 +223,7 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
           `${versionOf.get(c.name)}; another training run registered a bill-outcome model at the same time — rerun`,
       );
     }
-    summaries.push({
-      name: c.name,
-      algorithm: c.algorithm,
-      version: registered.version,
-      alias: null,
-      fitSeconds: round(c.fitSeconds, 3),
-      iterations: c.iterations,
-      valid: { auc: round(c.valid.roc.auc, 4), averagePrecision: round(c.valid.pr.averagePrecision, 4) },
-      test: {
-        auc: round(c.test.roc.auc, 4),
-        averagePrecision: round(c.test.pr.averagePrecision, 4),
-        precision: round(c.test.atThreshold.precision, 4),
-        recall: round(c.test.atThreshold.recall, 4),
-        threshold: round(c.test.atThreshold.threshold, 6),
-      },
-    });
+    summaries.push(candidateSummary(c, registered.version));
   }
 
   if (options.promote !== false) {
@@ -319,37 +303,19 @@ export async function upToDateBillChampion(
   const registry = await Registry.open(home);
   const champion = await registry.getVersion(BILL_TASK, 'champion').catch(() => undefined);
   if (!champion || champion.seed !== seed || champion.codeVersion !== packageVersion()) return undefined;
-  const key = (s: DataSnapshot) =>
-    JSON.stringify([...s.datasets].sort((a, b) => a.dataset.localeCompare(b.dataset)));
-  if (key(champion.dataSnapshot) !== key(await propositionsSnapshot(home))) return undefined;
+  if (!sameSnapshot(champion.dataSnapshot, await propositionsSnapshot(home))) return undefined;
   const check = await registry.verifyArtifact(BILL_TASK, champion.version);
   return check.status === 'ok' ? { version: champion.version, algorithm: champion.algorithm } : undefined;
 }
 
 /** The current propositions partitions of the lake: what the model was trained on. */
-async function propositionsSnapshot(home: string): Promise<DataSnapshot> {
-  const datasets: DataSnapshot['datasets'] = [];
-  for (const name of PROPOSITION_DATASETS) {
-    const manifests = await loadManifests(path.join(homePaths(home).lake, 'raw', 'camara', name));
-    for (const m of currentVersions(manifests).values()) {
-      datasets.push({
-        dataset: `camara/${name}/${m.partition.key}=${m.partition.value}`,
-        runId: m.runId,
-        sha256: m.input.sha256,
-        rows: m.rows,
-      });
-    }
-  }
-  return { datasets };
+function propositionsSnapshot(home: string): Promise<DataSnapshot> {
+  return lakeSnapshot(home, PROPOSITION_DATASETS);
 }
 
-async function detectDataKind(home: string): Promise<'synthetic' | 'real'> {
-  const manifests = [];
-  for (const name of PROPOSITION_DATASETS) {
-    const dir = path.join(homePaths(home).lake, 'raw', 'camara', name);
-    manifests.push(...currentVersions(await loadManifests(dir)).values());
-  }
-  return manifests.length > 0 && manifests.every((m) => m.input.synthetic === true) ? 'synthetic' : 'real';
+/** Synthetic when every current propositions input was written by Hardin's generator. */
+function detectDataKind(home: string): Promise<'synthetic' | 'real'> {
+  return lakeDataKind(home, PROPOSITION_DATASETS);
 }
 
 /** What the predict endpoint's caller supplies: the bill and its events (the model computes the rest). */
@@ -456,35 +422,6 @@ function typeRateAll(snapshots: { history: BillHistory }[], labels: Uint8Array) 
   return m;
 }
 
-function figures(e: BinaryEvaluation) {
-  return {
-    auc: round(e.roc.auc, 6),
-    averagePrecision: round(e.pr.averagePrecision, 6),
-    brier: round(e.calibration.brier, 6),
-    logLoss: round(e.logLoss, 6),
-    accuracy: round(e.atThreshold.accuracy, 6),
-    errorRate: round(e.atThreshold.errorRate, 6),
-    precision: round(e.atThreshold.precision, 6),
-    recall: round(e.atThreshold.recall, 6),
-    f1: round(e.atThreshold.f1, 6),
-    threshold: round(e.atThreshold.threshold, 6),
-    n: e.n,
-    positives: e.positives,
-  };
-}
-
-function numberAt(obj: unknown, keys: string[]): number {
-  let v: unknown = obj;
-  for (const k of keys) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
-  return typeof v === 'number' ? v : NaN;
-}
-
 function day(ms: number): string {
   return Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '?';
-}
-
-function round(x: number, digits: number): number {
-  if (!Number.isFinite(x)) return x;
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }

@@ -51,8 +51,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['bench/**/*.js', 'bin/**/*.js'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly' } },
+    files: ['bench/**/*.js', 'bin/**/*.js', 'scripts/**/*.js'],
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly' },
+    },
   },
   {
     files: ['web/**/*.{ts,tsx}'],

@@ -65,7 +65,7 @@ async function buildDocs(
   routes: readonly RouteOptions[],
   options: LazyDocsOptions,
 ): Promise<FastifyInstance> {
-  const [{ fastify: Fastify }, { default: fastifySwagger }, { default: fastifySwaggerUi }] =
+  const [{ default: Fastify }, { default: fastifySwagger }, { default: fastifySwaggerUi }] =
     await Promise.all([import('fastify'), import('@fastify/swagger'), import('@fastify/swagger-ui')]);
   // Same compilers as the server: the replayed routes' schemas are zod schemas.
   const docs = Fastify({ schemaController: zodSchemaController });

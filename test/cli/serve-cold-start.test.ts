@@ -64,14 +64,24 @@ interface Served {
   stderr(): string;
 }
 
-/** Spawns `hardin serve` (with `nodeArgs` before the script) and polls the project until it answers 200. */
-async function serveUntilFirstAnswer(home: string, nodeArgs: string[] = []): Promise<Served> {
+/**
+ * Spawns `hardin serve` (with `nodeArgs` before the script) and polls the project until it answers 200. `bundle:
+ * false` runs the unbundled build (HARDIN_SERVE_BUNDLE=0), whose module files show what is loaded.
+ */
+async function serveUntilFirstAnswer(
+  home: string,
+  nodeArgs: string[] = [],
+  { bundle = true }: { bundle?: boolean } = {},
+): Promise<Served> {
   const port = await freePort();
   const t0 = performance.now();
   const child = spawn(
     process.execPath,
     [...nodeArgs, CLI, 'serve', '--home', home, '--port', String(port), '--host', '127.0.0.1'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, HARDIN_SERVE_BUNDLE: bundle ? '1' : '0' },
+    },
   );
   let stderr = '';
   child.stderr?.setEncoding('utf8');
@@ -191,10 +201,12 @@ http.ServerResponse.prototype.end = function (...args) {
 };
 `,
       );
-      const served = await serveUntilFirstAnswer(home, [
-        '--import',
-        pathToFileURL(path.join(dir, 'preload.mjs')).href,
-      ]);
+      // The unbundled build: its files name the stages (the bundle is the same code in fewer files).
+      const served = await serveUntilFirstAnswer(
+        home,
+        ['--import', pathToFileURL(path.join(dir, 'preload.mjs')).href],
+        { bundle: false },
+      );
       const code = await stop(served);
       expect(code).toBe(0);
       const { esm, cjs } = JSON.parse(await fs.readFile(snapshot, 'utf8')) as {

@@ -344,7 +344,9 @@ export function modelRoutes(options: ModelRoutesOptions): FastifyPluginAsyncZod 
             title: 'Unknown bills',
             status: 404,
             detail: `no bill with tramitação events has id ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`,
-            errors: missing.slice(0, 10).map((id) => ({ parameter: 'bill_ids', message: `unknown bill ${id}` })),
+            errors: missing
+              .slice(0, 10)
+              .map((id) => ({ parameter: 'bill_ids', message: `unknown bill ${id}` })),
           });
         }
         const byId = new Map(found.map((s) => [s.history.billId, s]));

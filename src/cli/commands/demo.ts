@@ -30,6 +30,7 @@ import {
   StepTimer,
   trainBillOutcome,
   trainGlosa,
+  type TrainTaskOptions,
   upToDateBillChampion,
   upToDateGlosaChampion,
 } from '../../pipelines/index.js';
@@ -160,46 +161,46 @@ export function registerDemoCommand(program: Command): void {
           evaluateSalic({ home: config.home, groundTruthFile: salicGenerated.groundTruth }),
         );
         // Models: retrained only when the data, the code or the seed changed since the champion was trained.
-        const upToDate = await upToDateGlosaChampion(config.home, o.seed);
-        const trained = upToDate
-          ? undefined
-          : await timer.step(
-              'train',
-              () =>
-                trainGlosa({
-                  home: config.home,
-                  runId,
-                  seed: o.seed,
-                  dataKind: 'synthetic',
-                  duckdb: config,
-                  progress: createProgress(!o.json),
-                }),
-              (t) => ({ rows: t.rows, versions: t.candidates.length }),
+        const train = async <R extends { rows: number; candidates: unknown[] }>(
+          model: string,
+          step: string,
+          upToDate: { version: number; algorithm: string } | undefined,
+          run: (o2: TrainTaskOptions) => Promise<R>,
+        ): Promise<{ trained?: R; upToDate?: { version: number; algorithm: string } }> => {
+          if (upToDate) {
+            out.info(
+              `${model} models up to date: v${upToDate.version} (${upToDate.algorithm}) is the champion`,
             );
-        if (upToDate) {
-          out.info(`glosa models up to date: v${upToDate.version} (${upToDate.algorithm}) is the champion`);
-        }
-        const billsUpToDate = await upToDateBillChampion(config.home, o.seed);
-        const billsTrained = billsUpToDate
-          ? undefined
-          : await timer.step(
-              'train bills',
-              () =>
-                trainBillOutcome({
-                  home: config.home,
-                  runId,
-                  seed: o.seed,
-                  dataKind: 'synthetic',
-                  duckdb: config,
-                  progress: createProgress(!o.json),
-                }),
-              (t) => ({ rows: t.rows, versions: t.candidates.length }),
-            );
-        if (billsUpToDate) {
-          out.info(
-            `bill-outcome models up to date: v${billsUpToDate.version} (${billsUpToDate.algorithm}) is the champion`,
+            return { upToDate };
+          }
+          const options = {
+            home: config.home,
+            runId,
+            seed: o.seed,
+            dataKind: 'synthetic' as const,
+            duckdb: config,
+          };
+          const trained = await timer.step(
+            step,
+            () => run({ ...options, progress: createProgress(!o.json) }),
+            (t) => ({ rows: t.rows, versions: t.candidates.length }),
           );
-        }
+          return { trained };
+        };
+        const glosaRun = await train(
+          'glosa',
+          'train',
+          await upToDateGlosaChampion(config.home, o.seed),
+          trainGlosa,
+        );
+        const billsRun = await train(
+          'bill-outcome',
+          'train bills',
+          await upToDateBillChampion(config.home, o.seed),
+          trainBillOutcome,
+        );
+        const [trained, upToDate] = [glosaRun.trained, glosaRun.upToDate];
+        const [billsTrained, billsUpToDate] = [billsRun.trained, billsRun.upToDate];
         await logRun(config.home, runId, 'demo', timer);
         const summary = {
           runId,

@@ -27,10 +27,9 @@ import { Registry, canonicalJson, type DataSnapshot } from '../../registry/index
 import { renderCrispDmHtml, renderCrispDmJson } from '../report/index.js';
 import { fitCandidates, type CandidateResult, type TabularSplit } from './fit-candidates.js';
 import { buildGlosaReport } from './glosa-report.js';
+import { promoteRun, registerRun } from './register-run.js';
 import { GLOSA_FEATURES, GLOSA_TASK, loadGlosaData, type GlosaData } from './glosa-task.js';
 import {
-  candidateSummary,
-  evaluationFigures,
   lakeDataKind,
   lakeSnapshot,
   round,
@@ -194,20 +193,11 @@ export async function trainGlosa(options: TrainGlosaOptions): Promise<TrainGlosa
   const html = renderCrispDmHtml(report);
   const json = JSON.parse(renderCrispDmJson(report)) as unknown;
 
-  const summaries: TrainedCandidateSummary[] = [];
-  for (const c of fitted.candidates) {
-    const registered = await registry.register({
-      name: GLOSA_TASK,
-      algorithm: c.algorithm,
+  const summaries = await registerRun(
+    registry,
+    fitted.candidates.map((c) => ({
+      ...c,
       artifact: c.model,
-      params: c.params,
-      seed,
-      metrics: {
-        dataKind,
-        valid: evaluationFigures(c.valid),
-        test: evaluationFigures(c.test),
-        fitSeconds: round(c.fitSeconds, 3),
-      },
       featureSchema: GLOSA_FEATURES.map((f) => ({
         name: f.name,
         type: f.kind === 'category' ? ('category' as const) : ('number' as const),
@@ -217,31 +207,30 @@ export async function trainGlosa(options: TrainGlosaOptions): Promise<TrainGlosa
           ? { allowed: c.model.encoding.categories.find((k) => k.feature === f.name)?.levels ?? [] }
           : {}),
       })),
+    })),
+    {
+      task: GLOSA_TASK,
+      seed,
+      dataKind,
       dataSnapshot: snapshot,
-      codeVersion: packageVersion(),
       createdAt: now.toISOString(),
       report: { html, json },
       trainRunId: options.runId,
-    });
-    if (registered.version !== versionOf.get(c.name)) {
-      throw new ModelError(
-        `train glosa: registered ${c.name} as version ${registered.version}, expected ${versionOf.get(c.name)}; ` +
-          'another training run registered a glosa model at the same time — rerun',
-      );
-    }
-    summaries.push(candidateSummary(c, registered.version));
-  }
+      versionOf,
+    },
+  );
   if (options.promote !== false) {
-    const at = now.toISOString();
-    const win = summaries.find((s) => s.name === champion.name) as TrainedCandidateSummary;
-    const lose = summaries.find((s) => s.name !== champion.name) as TrainedCandidateSummary;
-    await registry.promote(GLOSA_TASK, win.version, { reason: fitted.champion.reason, at });
-    await registry.setAlias(GLOSA_TASK, 'challenger', lose.version, {
-      reason: 'runner-up of the same training run',
-      at,
-    });
-    win.alias = 'champion';
-    lose.alias = 'challenger';
+    await promoteRun(
+      registry,
+      GLOSA_TASK,
+      summaries.find((s) => s.name === champion.name) as TrainedCandidateSummary,
+      summaries.find((s) => s.name !== champion.name) as TrainedCandidateSummary,
+      {
+        reason: fitted.champion.reason,
+        runnerUpReason: 'runner-up of the same training run',
+        at: now.toISOString(),
+      },
+    );
   }
   const testRows = split.test;
   return {

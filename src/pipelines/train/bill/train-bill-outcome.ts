@@ -27,9 +27,8 @@ import { pendingSnapshots, trainingSnapshots } from './bill-snapshots.js';
 import { splitByPresentation } from './bill-split.js';
 import { fitBillVocabulary, indexVocabulary } from './bill-vocabulary.js';
 import { fitBillCandidates, type BillCandidate } from './fit-bill-candidates.js';
+import { promoteRun, registerRun } from '../register-run.js';
 import {
-  candidateSummary,
-  evaluationFigures,
   lakeDataKind,
   lakeSnapshot,
   round,
@@ -185,20 +184,13 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
   const html = renderCrispDmHtml(report);
   const json = JSON.parse(renderCrispDmJson(report)) as unknown;
 
-  const summaries: BillCandidateSummary[] = [];
-  for (const c of fitted.candidates) {
-    const registered = await registry.register({
-      name: BILL_TASK,
-      algorithm: c.algorithm,
-      artifact: c.artifact,
-      params: c.params,
-      seed,
-      metrics: {
-        dataKind,
-        valid: evaluationFigures(c.valid),
-        test: evaluationFigures(c.test),
+  const summaries = await registerRun(
+    registry,
+    fitted.candidates.map((c) => ({
+      ...c,
+      featureSchema: featureSchemaOf(c),
+      extraMetrics: {
         baseRate: round(positives / looks.snapshots.length, 6),
-        fitSeconds: round(c.fitSeconds, 3),
         ...(c.epochs.length
           ? {
               epochs: c.epochs.map((e) => ({
@@ -210,36 +202,35 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
             }
           : {}),
       },
-      featureSchema: featureSchemaOf(c),
+    })),
+    {
+      task: BILL_TASK,
+      seed,
+      dataKind,
       dataSnapshot: snapshot,
-      codeVersion: packageVersion(),
       createdAt: now.toISOString(),
       report: { html, json },
       trainRunId: options.runId,
-    });
-    if (registered.version !== versionOf.get(c.name)) {
-      throw new ModelError(
-        `train bill-outcome: registered ${c.name} as version ${registered.version}, expected ` +
-          `${versionOf.get(c.name)}; another training run registered a bill-outcome model at the same time — rerun`,
-      );
-    }
-    summaries.push(candidateSummary(c, registered.version));
-  }
+      versionOf,
+    },
+  );
 
   if (options.promote !== false) {
-    const at = now.toISOString();
     const win = summaries.find((s) => s.name === champion.name) as BillCandidateSummary;
     const runnerUp = [...fitted.candidates]
       .filter((c) => c.name !== champion.name)
       .sort((a, b) => b.valid.pr.averagePrecision - a.valid.pr.averagePrecision)[0] as BillCandidate;
-    const lose = summaries.find((s) => s.name === runnerUp.name) as BillCandidateSummary;
-    await registry.promote(BILL_TASK, win.version, { reason: fitted.champion.reason, at });
-    await registry.setAlias(BILL_TASK, 'challenger', lose.version, {
-      reason: 'runner-up of the same training run (validation average precision)',
-      at,
-    });
-    win.alias = 'champion';
-    lose.alias = 'challenger';
+    await promoteRun(
+      registry,
+      BILL_TASK,
+      win,
+      summaries.find((s) => s.name === runnerUp.name) as BillCandidateSummary,
+      {
+        reason: fitted.champion.reason,
+        runnerUpReason: 'runner-up of the same training run (validation average precision)',
+        at: now.toISOString(),
+      },
+    );
     const rw = await Db.open(duck);
     try {
       await writeBillPredictions(rw, {

@@ -9,6 +9,7 @@ import {
   candidateSummary,
   evaluationFigures,
   round,
+  sameSnapshot,
   type TrainedCandidateSummary,
 } from './training-figures.js';
 
@@ -90,4 +91,21 @@ export async function promoteRun(
   await registry.setAlias(task, 'challenger', runnerUp.version, { reason: runnerUpReason, at });
   winner.alias = 'champion';
   runnerUp.alias = 'challenger';
+}
+
+/**
+ * The champion of `task` when it was trained on exactly `current` (the lake inputs now), by this code version and
+ * seed, with an intact artifact — a re-run of the demo then has nothing to train. Undefined otherwise.
+ */
+export async function upToDateChampion(
+  registry: Registry,
+  task: string,
+  seed: number,
+  current: DataSnapshot,
+): Promise<{ version: number; algorithm: string } | undefined> {
+  const champion = await registry.getVersion(task, 'champion').catch(() => undefined);
+  if (!champion || champion.seed !== seed || champion.codeVersion !== packageVersion()) return undefined;
+  if (!sameSnapshot(champion.dataSnapshot, current)) return undefined;
+  const check = await registry.verifyArtifact(task, champion.version);
+  return check.status === 'ok' ? { version: champion.version, algorithm: champion.algorithm } : undefined;
 }

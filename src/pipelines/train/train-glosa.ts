@@ -6,15 +6,7 @@
 // on the train+valid periods is added to the report, because one small test window is a noisy estimate.
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import {
-  Db,
-  ModelError,
-  homePaths,
-  packageVersion,
-  silentProgress,
-  type Config,
-  type Progress,
-} from '../../core/index.js';
+import { Db, ModelError, homePaths, silentProgress, type Config, type Progress } from '../../core/index.js';
 import {
   countPositives,
   evaluateBinary,
@@ -27,13 +19,12 @@ import { Registry, canonicalJson, type DataSnapshot } from '../../registry/index
 import { renderCrispDmHtml, renderCrispDmJson } from '../report/index.js';
 import { fitCandidates, type CandidateResult, type TabularSplit } from './fit-candidates.js';
 import { buildGlosaReport } from './glosa-report.js';
-import { promoteRun, registerRun } from './register-run.js';
+import { promoteRun, registerRun, upToDateChampion } from './register-run.js';
 import { GLOSA_FEATURES, GLOSA_TASK, loadGlosaData, type GlosaData } from './glosa-task.js';
 import {
   lakeDataKind,
   lakeSnapshot,
   round,
-  sameSnapshot,
   versionHistory,
   type TrainedCandidateSummary,
 } from './training-figures.js';
@@ -297,12 +288,7 @@ export async function upToDateGlosaChampion(
   home: string,
   seed: number,
 ): Promise<{ version: number; algorithm: string } | undefined> {
-  const registry = await Registry.open(home);
-  const champion = await registry.getVersion(GLOSA_TASK, 'champion').catch(() => undefined);
-  if (!champion || champion.seed !== seed || champion.codeVersion !== packageVersion()) return undefined;
-  if (!sameSnapshot(champion.dataSnapshot, await ceapSnapshot(home))) return undefined;
-  const check = await registry.verifyArtifact(GLOSA_TASK, champion.version);
-  return check.status === 'ok' ? { version: champion.version, algorithm: champion.algorithm } : undefined;
+  return upToDateChampion(await Registry.open(home), GLOSA_TASK, seed, await ceapSnapshot(home));
 }
 
 /** The current CEAP partitions of the lake: what this model was trained on. */

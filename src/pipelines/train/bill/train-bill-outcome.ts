@@ -9,7 +9,6 @@ import {
   Db,
   ModelError,
   homePaths,
-  packageVersion,
   silentProgress,
   type Config,
   type Progress,
@@ -27,12 +26,11 @@ import { pendingSnapshots, trainingSnapshots } from './bill-snapshots.js';
 import { splitByPresentation } from './bill-split.js';
 import { fitBillVocabulary, indexVocabulary } from './bill-vocabulary.js';
 import { fitBillCandidates, type BillCandidate } from './fit-bill-candidates.js';
-import { promoteRun, registerRun } from '../register-run.js';
+import { promoteRun, registerRun, upToDateChampion } from '../register-run.js';
 import {
   lakeDataKind,
   lakeSnapshot,
   round,
-  sameSnapshot,
   versionHistory,
   type TrainedCandidateSummary,
 } from '../training-figures.js';
@@ -291,12 +289,7 @@ export async function upToDateBillChampion(
   home: string,
   seed: number,
 ): Promise<{ version: number; algorithm: string } | undefined> {
-  const registry = await Registry.open(home);
-  const champion = await registry.getVersion(BILL_TASK, 'champion').catch(() => undefined);
-  if (!champion || champion.seed !== seed || champion.codeVersion !== packageVersion()) return undefined;
-  if (!sameSnapshot(champion.dataSnapshot, await propositionsSnapshot(home))) return undefined;
-  const check = await registry.verifyArtifact(BILL_TASK, champion.version);
-  return check.status === 'ok' ? { version: champion.version, algorithm: champion.algorithm } : undefined;
+  return upToDateChampion(await Registry.open(home), BILL_TASK, seed, await propositionsSnapshot(home));
 }
 
 /** The current propositions partitions of the lake: what the model was trained on. */

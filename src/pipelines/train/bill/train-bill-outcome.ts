@@ -22,7 +22,7 @@ import { loadBillHistories } from './bill-load.js';
 import { BILL_TASK, predictBillOutcome } from './bill-model.js';
 import { writeBillPredictions } from './bill-predictions.js';
 import { buildBillReport } from './bill-report.js';
-import { pendingSnapshots, trainingSnapshots } from './bill-snapshots.js';
+import { HORIZON_DAYS, pendingSnapshots, trainingSnapshots } from './bill-snapshots.js';
 import { splitByPresentation } from './bill-split.js';
 import { fitBillVocabulary, indexVocabulary } from './bill-vocabulary.js';
 import { fitBillCandidates, type BillCandidate } from './fit-bill-candidates.js';
@@ -99,7 +99,7 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
     throw new ModelError(
       `train bill-outcome: ${looks.snapshots.length} labelled looks at ${histories.length} bills with ` +
         `${positives} that became law is too little to train and evaluate; expected at least 200 looks and 20 ` +
-        `laws (the data must span more than the ${730}-day horizon before ${day(asOf)})`,
+        `laws (the data must span more than the ${HORIZON_DAYS}-day horizon before ${day(asOf)})`,
     );
   }
   const split = splitByPresentation(histories, looks);

@@ -13,7 +13,7 @@ import {
   type BillSummary,
 } from '../bills-api';
 import { navigate } from '../router';
-import { Field, FiltersBar } from './filters-bar';
+import { DecimalField, Field, FiltersBar } from './filters-bar';
 
 const UFS = 'AC AL AM AP BA CE DF ES GO MA MG MS MT PA PB PE PI PR RJ RN RO RR RS SC SE SP TO'.split(' ');
 
@@ -172,28 +172,20 @@ export function BillFilters({
           ))}
         </select>
       </Field>
-      <Field id="bills-prob-min" label="Probabilidade mínima (%)" hint="de 0 a 100">
-        <input
-          id="bills-prob-min"
-          type="text"
-          inputMode="decimal"
-          size={5}
-          value={draft.probMin}
-          aria-describedby="bills-prob-min-hint"
-          onChange={(e) => set('probMin')(e.target.value)}
-        />
-      </Field>
-      <Field id="bills-prob-max" label="Probabilidade máxima (%)" hint="de 0 a 100">
-        <input
-          id="bills-prob-max"
-          type="text"
-          inputMode="decimal"
-          size={5}
-          value={draft.probMax}
-          aria-describedby="bills-prob-max-hint"
-          onChange={(e) => set('probMax')(e.target.value)}
-        />
-      </Field>
+      <DecimalField
+        id="bills-prob-min"
+        label="Probabilidade mínima (%)"
+        hint="de 0 a 100"
+        value={draft.probMin}
+        onChange={set('probMin')}
+      />
+      <DecimalField
+        id="bills-prob-max"
+        label="Probabilidade máxima (%)"
+        hint="de 0 a 100"
+        value={draft.probMax}
+        onChange={set('probMax')}
+      />
       <Field id="bills-predicted" label="Previsão do modelo">
         <select
           id="bills-predicted"

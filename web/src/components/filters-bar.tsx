@@ -63,3 +63,32 @@ export function Field({
     </div>
   );
 }
+
+/** A labelled decimal text field (the page parses what is typed, "12,5" or "12.5"), its hint announced with it. */
+export function DecimalField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Field id={id} label={label} hint={hint}>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        size={5}
+        value={value}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}

@@ -6,7 +6,7 @@
 // filter the API refuses shows its problem (the parameter and why) instead of the list.
 import { useEffect, useState } from 'react';
 import { DataTable } from '../components/data-table';
-import { Field, FiltersBar } from '../components/filters-bar';
+import { DecimalField, Field, FiltersBar } from '../components/filters-bar';
 import { Pagination } from '../components/pagination';
 import { BandBadge, BandChips } from '../components/salic-band';
 import { Async } from '../components/status';
@@ -337,28 +337,20 @@ function SalicFilters({
           onChange={(e) => set('q')(e.target.value)}
         />
       </Field>
-      <Field id="salic-min" label="Complexidade mínima" hint="de 0 a 10">
-        <input
-          id="salic-min"
-          type="text"
-          inputMode="decimal"
-          size={5}
-          value={draft.minComplexity}
-          aria-describedby="salic-min-hint"
-          onChange={(e) => set('minComplexity')(e.target.value)}
-        />
-      </Field>
-      <Field id="salic-max" label="Complexidade máxima" hint="de 0 a 10">
-        <input
-          id="salic-max"
-          type="text"
-          inputMode="decimal"
-          size={5}
-          value={draft.maxComplexity}
-          aria-describedby="salic-max-hint"
-          onChange={(e) => set('maxComplexity')(e.target.value)}
-        />
-      </Field>
+      <DecimalField
+        id="salic-min"
+        label="Complexidade mínima"
+        hint="de 0 a 10"
+        value={draft.minComplexity}
+        onChange={set('minComplexity')}
+      />
+      <DecimalField
+        id="salic-max"
+        label="Complexidade máxima"
+        hint="de 0 a 10"
+        value={draft.maxComplexity}
+        onChange={set('maxComplexity')}
+      />
       <Field id="salic-area" label="Área">
         <select
           id="salic-area"

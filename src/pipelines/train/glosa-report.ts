@@ -4,6 +4,7 @@ import type { BinaryEvaluation } from '../../ml/index.js';
 import type { DataSnapshot } from '../../registry/index.js';
 import {
   formatPercent,
+  reportedModel,
   slimEvaluation,
   type CrispDmReport,
   type FeatureDescription,
@@ -146,15 +147,7 @@ export function buildGlosaReport(input: GlosaReportInput): CrispDmReport {
     },
     evaluation: {
       thresholdRule: fitted.thresholdRule,
-      models: fitted.candidates.map((c) => ({
-        name: c.name,
-        algorithm: c.algorithm,
-        valid: slimEvaluation(c.valid),
-        test: slimEvaluation(c.test),
-        featureImportance: [...c.featureImportance]
-          .sort((a, b) => Math.abs(b.value) - Math.abs(a.value))
-          .slice(0, 15),
-      })),
+      models: fitted.candidates.map(reportedModel),
       champion: fitted.champion,
       baselines: [
         {

@@ -12,6 +12,7 @@ import {
   fitRnn,
   predictRnn,
   type BinaryEvaluation,
+  type FeatureColumns,
   type RnnEpochInfo,
 } from '../../../ml/index.js';
 import { fitCandidates, type FeatureImportanceEntry } from '../fit-candidates.js';
@@ -55,6 +56,8 @@ export interface BillFitResult {
   candidates: BillCandidate[];
   champion: { name: string; rule: string; reason: string };
   thresholdRule: string;
+  /** The aggregate features of every snapshot (what the tabular candidates read), for the report. */
+  columns: FeatureColumns;
 }
 
 export const BILL_CHAMPION_RULE =
@@ -175,6 +178,7 @@ export async function fitBillCandidates(
     candidates,
     champion: chooseChampion(candidates),
     thresholdRule: 'limiar de maior F1 na validação, aplicado sem mudança ao teste',
+    columns,
   };
 }
 

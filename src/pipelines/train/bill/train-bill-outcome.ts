@@ -13,10 +13,10 @@ import {
   type Config,
   type Progress,
 } from '../../../core/index.js';
-import { evaluateBinary, type BinaryEvaluation } from '../../../ml/index.js';
+import { evaluateBinary, type BinaryEvaluation, type FeatureColumns } from '../../../ml/index.js';
 import { Registry, canonicalJson, type DataSnapshot } from '../../../registry/index.js';
 import { renderCrispDmHtml, renderCrispDmJson, type FeatureDescription } from '../../report/index.js';
-import { BILL_FEATURES, billFeatureColumns } from './bill-features.js';
+import { BILL_FEATURES } from './bill-features.js';
 import { daysBetween, type BillHistory } from './bill-history.js';
 import { loadBillHistories } from './bill-load.js';
 import { BILL_TASK, predictBillOutcome } from './bill-model.js';
@@ -24,7 +24,7 @@ import { writeBillPredictions } from './bill-predictions.js';
 import { buildBillReport } from './bill-report.js';
 import { HORIZON_DAYS, pendingSnapshots, trainingSnapshots } from './bill-snapshots.js';
 import { splitByPresentation } from './bill-split.js';
-import { fitBillVocabulary, indexVocabulary } from './bill-vocabulary.js';
+import { fitBillVocabulary, type BillVocabulary } from './bill-vocabulary.js';
 import { fitBillCandidates, type BillCandidate } from './fit-bill-candidates.js';
 import { promoteRun, registerRun, upToDateChampion } from '../register-run.js';
 import {
@@ -127,14 +127,7 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
   });
 
   // Baseline: the bill type's rate of becoming law among the training looks.
-  const typeRate = new Map<string, { n: number; p: number }>();
-  for (const i of split.train) {
-    const t = looks.snapshots[i]!.history.typeCode;
-    const r = typeRate.get(t) ?? { n: 0, p: 0 };
-    r.n++;
-    r.p += looks.labels[i] as number;
-    typeRate.set(t, r);
-  }
+  const typeRate = ratesByType(looks.snapshots, looks.labels, split.train);
   const testY = Uint8Array.from(split.test, (i) => looks.labels[i] as number);
   const baselineScores = Float64Array.from(split.test, (i) => {
     const r = typeRate.get(looks.snapshots[i]!.history.typeCode);
@@ -167,10 +160,10 @@ export async function trainBillOutcome(options: TrainBillOutcomeOptions): Promis
     asOf,
     labels: looks.labels,
     split,
-    byType: [...typeRateAll(looks.snapshots, looks.labels).entries()]
+    byType: [...ratesByType(looks.snapshots, looks.labels).entries()]
       .sort((a, b) => b[1].n - a[1].n)
       .map(([group, r]) => ({ group, rows: r.n, positiveRate: r.p / r.n })),
-    features: describeFeatures(looks.snapshots, vocabulary),
+    features: describeFeatures(fitted.columns, vocabulary),
     fitted,
     baseline,
     snapshot,
@@ -340,11 +333,7 @@ function featureSchemaOf(c: BillCandidate) {
   ];
 }
 
-function describeFeatures(
-  snapshots: Parameters<typeof billFeatureColumns>[0],
-  vocabulary: Parameters<typeof indexVocabulary>[0],
-): FeatureDescription[] {
-  const columns = billFeatureColumns(snapshots, indexVocabulary(vocabulary));
+function describeFeatures(columns: FeatureColumns, vocabulary: BillVocabulary): FeatureDescription[] {
   return BILL_FEATURES.map((f) => {
     const values = columns[f.name] as Float64Array;
     if (f.kind === 'category') {
@@ -379,7 +368,7 @@ function describeFeatures(
   });
 }
 
-function levelNames(feature: string, vocabulary: Parameters<typeof indexVocabulary>[0]) {
+function levelNames(feature: string, vocabulary: BillVocabulary) {
   const field = (
     {
       type: 'type',
@@ -395,14 +384,20 @@ function levelNames(feature: string, vocabulary: Parameters<typeof indexVocabula
     code === 0 ? 'outro' : code === 1 ? '(vazio)' : (vocabulary[field]?.[code - 2] ?? String(code));
 }
 
-function typeRateAll(snapshots: { history: BillHistory }[], labels: Uint8Array) {
+/** Looks and laws per bill type, over `rows` (default: every look). */
+function ratesByType(
+  snapshots: readonly { history: BillHistory }[],
+  labels: Uint8Array,
+  rows: readonly number[] = snapshots.map((_, i) => i),
+) {
   const m = new Map<string, { n: number; p: number }>();
-  snapshots.forEach((s, i) => {
-    const r = m.get(s.history.typeCode) ?? { n: 0, p: 0 };
+  for (const i of rows) {
+    const t = (snapshots[i] as { history: BillHistory }).history.typeCode;
+    const r = m.get(t) ?? { n: 0, p: 0 };
     r.n++;
     r.p += labels[i] as number;
-    m.set(s.history.typeCode, r);
-  });
+    m.set(t, r);
+  }
   return m;
 }
 
